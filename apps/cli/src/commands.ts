@@ -1,0 +1,6 @@
+import type { Command } from './command';
+import { migrateCommand } from './migrate.command';
+import { seedCommand } from './seed.command';
+import { bootstrapCommand } from './bootstrap.command';
+
+export const COMMANDS: Command[] = [migrateCommand, seedCommand, bootstrapCommand];

@@ -1,0 +1,29 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { AppConfig, Authenticator, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
+import { HealthController } from './health/health.controller';
+import { GraphiqlController } from './ide/graphiql.controller';
+import { SystemResolver } from './system/system.resolver';
+
+/** The GraphQL gateway: stateless, run as many as needed behind a load balancer. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PlatformModule.forRoot(config, logger),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig, PINO_LOGGER, { token: Authenticator, optional: true }],
+          useFactory: (cfg: AppConfig, log: Logger, authenticator?: Authenticator) =>
+            graphqlOptions(cfg, authenticator ?? null, log),
+        }),
+      ],
+      controllers: [HealthController, GraphiqlController],
+      providers: [SystemResolver],
+    };
+  }
+}

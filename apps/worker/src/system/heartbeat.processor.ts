@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, QUEUES } from '@app/platform';
+
+export const HEARTBEAT_SCHEDULER = 'heartbeat';
+
+/**
+ * The worker's heartbeat: a job scheduler on the system queue whose job records the beat in
+ * PostgreSQL, proving that Redis, BullMQ and the database all work together. Operators read
+ * worker_heartbeat to see which workers are alive.
+ */
+@Processor(QUEUES.system)
+export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Heartbeat');
+  private readonly workerId = `${hostname()}:${process.pid}`;
+
+  constructor(
+    @InjectQueue(QUEUES.system) private readonly queue: Queue,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Idempotent: every worker upserts the same scheduler, so there is one however many run.
+    await this.queue.upsertJobScheduler(HEARTBEAT_SCHEDULER, { every: this.config.HEARTBEAT_EVERY_MS }, { name: 'heartbeat' });
+  }
+
+  async process(job: Job): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO worker_heartbeat (worker_id, beat_at) VALUES ($1, now())
+       ON CONFLICT (worker_id) DO UPDATE SET beat_at = now(), beats = worker_heartbeat.beats + 1`,
+      [this.workerId],
+    );
+    this.logger.debug(`heartbeat ${job.id}`);
+  }
+}

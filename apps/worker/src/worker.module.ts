@@ -1,0 +1,17 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { type AppConfig, PlatformModule, QUEUES } from '@app/platform';
+import { HeartbeatProcessor } from './system/heartbeat.processor';
+
+/** The worker: BullMQ processors and job schedulers only, no public HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config, logger), BullModule.registerQueue({ name: QUEUES.system })],
+      providers: [HeartbeatProcessor],
+    };
+  }
+}

@@ -1,0 +1,147 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** The development JWT secret: fine on a laptop, refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/**
+ * Every setting of the platform, read from the environment once at boot.
+ * The property name is the variable name, so a validation message names the variable.
+ * Defaults are for development; production refuses the unsafe ones (see loadConfig).
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wgcollab';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATE_ON_BOOT = true;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: '1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'wg';
+
+  @IsString()
+  @Matches(/^.{32,}$/s, { message: 'a secret of at least 32 characters' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Matches(/^\d+[smhd]$/, { message: 'a lifetime such as 12h, 30m or 7d' })
+  JWT_EXPIRES_IN = '12h';
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @Matches(/\S+@\S+/, { message: 'a sender address, e.g. "Platform <no-reply@example.org>"' })
+  MAIL_FROM = 'Working groups <no-reply@localhost>';
+
+  /** Folder of .eml files written instead of sending when SMTP_URL is unset (development only). */
+  @IsString()
+  MAIL_DIR = '.data/mail';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'an http(s):// URL without a trailing path' })
+  PUBLIC_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Matches(/^\d+(b|kb|mb)$/, { message: 'a size such as 1mb or 512kb' })
+  BODY_LIMIT = '1mb';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  /** Introspection and the in-browser IDE; default on outside production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Comma-separated list of allowed browser origins; empty means same-origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WORKER_CONCURRENCY = 16;
+
+  /** Interval of the worker's heartbeat job scheduler, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HEARTBEAT_EVERY_MS = 60_000;
+
+  /** Interval of the reminder reconciliation job scheduler, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_EVERY_MS = 300_000;
+
+  /** Adds X-Sql-Statements to GraphQL responses (tests and benchmarks); default on outside production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  SQL_COUNT_HEADER?: boolean;
+
+  @IsString()
+  @Matches(/^.{8,}$/s, { message: 'at least 8 characters' })
+  DEMO_PASSWORD = 'u4ssc-demo-2016';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
+
+  get introspectionEnabled(): boolean {
+    return this.GRAPHQL_INTROSPECTION ?? !this.isProduction;
+  }
+
+  get sqlCountHeader(): boolean {
+    return this.SQL_COUNT_HEADER ?? !this.isProduction;
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
+}

@@ -1,0 +1,4 @@
+import { Foundation1790000000000 } from './1790000000000-foundation';
+
+/** Every migration, oldest first. New migrations are appended here (see README, Operations). */
+export const MIGRATIONS = [Foundation1790000000000];

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config';
+import { complexityPlugin } from './complexity.plugin';
+import { depthLimitRule } from './depth-limit.rule';
+import { formatGraphQLError } from './errors/format-error';
+import { requestLoggingPlugin } from './request-logging.plugin';
+import { type Authenticator, createRequestContext } from './request-context';
+import { DateTimeScalar } from './scalars/scalars';
+
+/**
+ * The gateway's Apollo configuration (code-first). Outside production the emitted schema is
+ * written to schema.gql at the repository root, which is committed and compared with the
+ * public contract by test/e2e/contract.e2e-spec.ts.
+ */
+export function graphqlOptions(config: AppConfig, authenticator: Authenticator | null, logger: Logger): ApolloDriverConfig {
+  let schema: GraphQLSchema | undefined;
+  return {
+    path: '/graphql',
+    autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'schema.gql'),
+    sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }], numberScalarMode: 'integer' },
+    transformSchema: (built) => {
+      schema = built;
+      return built;
+    },
+    introspection: config.introspectionEnabled,
+    // The offline GraphiQL page of the gateway replaces Apollo's CDN-hosted landing page.
+    playground: false,
+    graphiql: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+    // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
+    plugins: [
+      complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
+      requestLoggingPlugin(config.sqlCountHeader),
+    ] as unknown as ApolloDriverConfig['plugins'],
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
+    context: ({ req, res }: { req: never; res: never }) => createRequestContext(req, res, authenticator),
+  };
+}

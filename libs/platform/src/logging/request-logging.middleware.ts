@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { SqlStatementCounter } from '../database/sql-statement-counter';
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export interface LoggedRequest extends Request {
+  id?: string;
+  /** Set by the GraphQL logging plugin once the operation is known. */
+  operationName?: string;
+}
+
+/**
+ * Gives every request an id (the caller's X-Request-Id when sane, else a new UUID), echoes
+ * it in the response, counts its SQL statements, and writes one log line when it finishes:
+ * id, method, path, GraphQL operation name, status, duration and SQL statement count.
+ */
+export function requestLogging(logger: Logger) {
+  return (req: LoggedRequest, res: Response, next: NextFunction) => {
+    const header = req.header('x-request-id');
+    req.id = header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    const started = process.hrtime.bigint();
+    const { tally } = SqlStatementCounter.instance.scope(() => next());
+    res.on('finish', () => {
+      logger.info(
+        {
+          reqId: req.id,
+          method: req.method,
+          path: req.path,
+          operationName: req.operationName,
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          sqlStatements: tally.count,
+        },
+        'request',
+      );
+    });
+  };
+}

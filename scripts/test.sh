@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# scripts/test.sh: run the tests (what CI runs through .ci/run).
+#
+# Installs dependencies, makes PostgreSQL and Redis reachable (scripts/lib/services.sh),
+# creates the test database (never the demo one), then runs, failing fast:
+#   npm run lint, npm run typecheck, npm run test:unit, npm run test:e2e
+#
+# Reads:   DATABASE_URL, REDIS_URL (see scripts/lib/services.sh),
+#          TEST_DATABASE_URL (default: DATABASE_URL's server, database wgcollab_test),
+#          TEST_REDIS_URL    (default: REDIS_URL's server, logical database 1, so that a
+#                             running demo worker does not take the tests' jobs).
+# Exports to the npm scripts: DATABASE_URL=TEST_DATABASE_URL, REDIS_URL=TEST_REDIS_URL,
+#          TEST_DATABASE_URL, TEST_REDIS_URL, DATABASE_URL_BASE, DATABASE_NAME.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/lib/services.sh
+source scripts/lib/services.sh
+
+log() { printf '[test] %s\n' "$*"; }
+die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
+started=$SECONDS
+
+ensure_node_modules
+
+# The demo database's name, to make sure the tests never get it.
+_svc_parse "${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/wgcollab}" PG DATABASE_URL
+demo_db="$(_svc_urldecode "${PG_PATH:-wgcollab}")"
+
+# A given TEST_* URL is the one whose server gets ensured (and maybe moved to a fallback port).
+[[ -z "${TEST_DATABASE_URL:-}" ]] || export DATABASE_URL="$TEST_DATABASE_URL"
+[[ -z "${TEST_REDIS_URL:-}" ]] || export REDIS_URL="$TEST_REDIS_URL"
+ensure_services
+if [[ -z "${TEST_DATABASE_URL:-}" ]]; then
+  DATABASE_URL="$(db_url_for wgcollab_test)"
+  DATABASE_NAME=wgcollab_test
+fi
+[[ -n "${TEST_REDIS_URL:-}" ]] || REDIS_URL="$(redis_url_for 1)"
+test_db="$DATABASE_NAME"
+[[ "$test_db" != "$demo_db" ]] || die "the test database '$test_db' is the demo database; set TEST_DATABASE_URL to another database"
+ensure_database "$test_db"
+
+export TEST_DATABASE_URL="$DATABASE_URL" TEST_REDIS_URL="$REDIS_URL" DATABASE_URL DATABASE_NAME REDIS_URL
+_svc_parse "$REDIS_URL" RD REDIS_URL
+log "tests use database $test_db on ${PG_HOST}:${PG_PORT} and Redis ${RD_HOST}:${RD_PORT} db ${RD_PATH:-0}"
+
+passed=()
+for step in lint typecheck test:unit test:e2e; do
+  log "npm run $step"
+  rc=0; npm run "$step" || rc=$?
+  if ((rc != 0)); then
+    log "FAILED at 'npm run $step' (exit $rc) after $((SECONDS - started)) s; passed before it: ${passed[*]:-none}"
+    exit "$rc"
+  fi
+  passed+=("$step")
+done
+log "OK: ${passed[*]} all passed in $((SECONDS - started)) s"

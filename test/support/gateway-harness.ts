@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, type AppConfig } from '@app/platform';
+import { createGateway } from '../../apps/gateway/src/create-gateway';
+import { testConfig } from './test-config';
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data: T | null;
+  errors: { message: string; extensions: { code: string; [k: string]: unknown }; path?: (string | number)[] }[] | undefined;
+  /** SQL statements the request issued (X-Sql-Statements). */
+  sqlStatements: number;
+}
+
+export interface GatewayUnderTest {
+  app: NestExpressApplication;
+  config: AppConfig;
+  url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  close(): Promise<void>;
+}
+
+/** Boots the real gateway in-process on a random port, against the test database and Redis. */
+export async function startGateway(overrides: Record<string, string> = {}): Promise<GatewayUnderTest> {
+  const config = testConfig(overrides);
+  const app = await createGateway(config, createLogger(config.LOG_LEVEL, 'gateway'));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    config,
+    url,
+    gql: (query, variables, token) => postGraphQL(url, query, variables, token),
+    close: () => app.close(),
+  };
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GraphQLResult<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let body: { data?: T | null; errors?: GraphQLResult['errors'] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`Non-JSON GraphQL response ${response.status}: ${text.slice(0, 300)}`);
+  }
+  return {
+    status: response.status,
+    headers: response.headers,
+    data: body.data ?? null,
+    errors: body.errors,
+    sqlStatements: Number(response.headers.get('x-sql-statements') ?? NaN),
+  };
+}
+
+/** The error codes of a result, in order (handy for exact assertions). */
+export const errorCodes = (result: GraphQLResult<unknown>) => (result.errors ?? []).map((e) => e.extensions.code);
