@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type Caller, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
+import { type Action, allows } from './actions';
+import type { GroupRole, InitiativeRole, Roles } from './roles';
+
+/** Where an action happens: an initiative, and the working group when it concerns one. */
+export interface Scope {
+  initiativeId: string;
+  groupId?: string | null;
+}
+
+/** What a checked resource is called in a NOT_FOUND message (e.g. "Working group"). */
+export interface ResourceRef {
+  kind: string;
+  id: string;
+}
+
+/**
+ * The one access policy: "may this caller do this action here?". It reads the caller's
+ * roles from the database (one statement) and answers from ACTION_RULES. A caller outside
+ * the initiative gets NOT_FOUND for its resources, so their existence does not leak.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The caller, or UNAUTHENTICATED. */
+  requireCaller(caller: Caller | null): Caller {
+    if (!caller) throw new UnauthenticatedError();
+    return caller;
+  }
+
+  /** The person's roles in the initiative and (optionally) one of its groups. */
+  async rolesOf(personId: string, scope: Scope): Promise<Roles> {
+    const [row] = (await this.dataSource.query(
+      `SELECT im.role AS initiative_role, gm.role AS group_role
+         FROM (SELECT 1) one
+         LEFT JOIN initiative_member im ON im.initiative_id = $1 AND im.person_id = $3
+         LEFT JOIN group_member gm ON gm.working_group_id = $2 AND gm.initiative_id = $1 AND gm.person_id = $3`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    )) as { initiative_role: InitiativeRole | null; group_role: GroupRole | null }[];
+    return { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
+  }
+
+  /**
+   * Checks that the caller may do `action` in `scope`; returns their roles.
+   * UNAUTHENTICATED without a caller; NOT_FOUND (naming `resource`) when the caller is not a
+   * member of the initiative; FORBIDDEN when the role does not allow it.
+   */
+  async authorize(caller: Caller | null, action: Action, scope: Scope, resource: ResourceRef): Promise<Roles> {
+    const { personId } = this.requireCaller(caller);
+    const roles = await this.rolesOf(personId, scope);
+    if (!roles.initiative) throw new NotFoundError(resource.kind, resource.id);
+    if (!allows(action, roles)) throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
+    return roles;
+  }
+}
+
+function describe(action: Action): string {
+  return `this (${action})`;
+}

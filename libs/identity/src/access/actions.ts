@@ -1,0 +1,51 @@
+import { GroupRole, InitiativeRole, type Roles } from './roles';
+
+/**
+ * Everything a caller may try, and who may do it, from the descriptions in the public
+ * contract. This table is the one place where authorisation is decided: resolvers ask the
+ * AccessPolicy, which looks up the caller's roles and reads the answer here.
+ */
+const isSecretariat = (r: Roles) => r.initiative === InitiativeRole.SECRETARIAT;
+const isChair = (r: Roles) => r.group === GroupRole.CHAIR;
+const isChairOrVice = (r: Roles) => r.group === GroupRole.CHAIR || r.group === GroupRole.VICE_CHAIR;
+const isInitiativeMember = (r: Roles) => r.initiative !== null;
+
+export const ACTION_RULES = {
+  /** Read the initiative's structure, documents, ballots, plans and progress: any role. */
+  'initiative.read': isInitiativeMember,
+  /** Create organisations (SECRETARIAT of any initiative; checked against that initiative). */
+  'organization.create': isSecretariat,
+  /** registerPerson, setInitiativeRole. */
+  'initiative.manageMembers': isSecretariat,
+  /** createWorkingGroup. */
+  'initiative.createGroup': isSecretariat,
+  /** setReminderPolicy. */
+  'initiative.setReminderPolicy': isSecretariat,
+  /** setGroupRole / removeGroupMember for CHAIR and VICE_CHAIR targets (or roles). */
+  'group.manageChairs': isSecretariat,
+  /** setGroupRole / removeGroupMember for MEMBER and OBSERVER targets. */
+  'group.manageMembers': (r: Roles) => isSecretariat(r) || isChair(r),
+  /** draftTermsOfReference / reviseTermsOfReference of the initiative itself. */
+  'initiativeTor.edit': isSecretariat,
+  /** draftTermsOfReference / reviseTermsOfReference of a working group. */
+  'groupTor.edit': isChairOrVice,
+  /** openBallot on the initiative's terms of reference. */
+  'initiativeTor.openBallot': isSecretariat,
+  /** openBallot on a group's terms of reference. */
+  'groupTor.openBallot': (r: Roles) => isSecretariat(r) || isChair(r),
+  /** closeBallot, cancelBallot; read the tally and votes of an OPEN ballot. */
+  'ballot.manage': isSecretariat,
+  /** createWorkPlan, addWorkItem, updateWorkItem (any field), removeWorkItem. */
+  'workPlan.edit': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
+  /** submitWorkPlan: DRAFT -> SUBMITTED. */
+  'workPlan.submit': isChairOrVice,
+  /** approveWorkPlan: SUBMITTED -> APPROVED. */
+  'workPlan.approve': isSecretariat,
+} satisfies Record<string, (roles: Roles) => boolean>;
+
+export type Action = keyof typeof ACTION_RULES;
+
+/** Whether roles allow the action (pure: no database, no Nest). */
+export function allows(action: Action, roles: Roles): boolean {
+  return ACTION_RULES[action](roles);
+}
