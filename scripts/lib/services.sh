@@ -167,6 +167,9 @@ _svc_pg_machine_cluster() {
   return 1
 }
 
+# Where the cluster goes when the postgres user cannot reach the checkout (one per checkout).
+_svc_pg_alt_base() { printf '/var/tmp/wgcollab-%s' "$(printf '%s' "$SVC_ROOT" | cksum | cut -d' ' -f1)"; }
+
 # Creates (once) and starts a project-local cluster, trust auth, on 127.0.0.1:PG_PORT.
 _svc_pg_local_cluster() {
   local dir="$SVC_DATA/pg" log="$SVC_DATA/pg.log" bindir ver=""
@@ -175,7 +178,7 @@ _svc_pg_local_cluster() {
     id postgres >/dev/null 2>&1 || useradd --system --user-group --home-dir /nonexistent --shell /usr/sbin/nologin postgres
     if ! su postgres -s /bin/bash -c "test -x $(printf '%q' "$SVC_DATA")"; then
       # The postgres user cannot reach the repository (e.g. under /root): keep the cluster elsewhere.
-      local alt; alt="/var/tmp/wgcollab-$(printf '%s' "$SVC_ROOT" | cksum | cut -d' ' -f1)"
+      local alt; alt="$(_svc_pg_alt_base)"
       svc_log "the postgres user cannot reach $SVC_DATA; using $alt for the cluster"
       mkdir -p "$alt"; dir="$alt/pg"; log="$alt/pg.log"
     fi
@@ -331,11 +334,12 @@ ensure_node_modules() {
 # stop_local_services: stops the project-local PostgreSQL and Redis started above (not the
 # machine's or Docker's). Data in .data/pg is kept.
 stop_local_services() {
-  local bindir
-  if [[ -f "$SVC_DATA/pg/PG_VERSION" ]]; then
-    bindir="$(_svc_pg_bindir "$(cat "$SVC_DATA/pg/PG_VERSION")")"
-    if _svc_as_pg "$bindir/pg_ctl" -D "$SVC_DATA/pg" -m fast -w stop >/dev/null 2>&1; then svc_log "stopped local PostgreSQL"; fi
-  fi
+  local bindir dir
+  for dir in "$SVC_DATA/pg" "$(_svc_pg_alt_base)/pg"; do
+    [[ -f "$dir/PG_VERSION" ]] || continue
+    bindir="$(_svc_pg_bindir "$(cat "$dir/PG_VERSION")")"
+    if _svc_as_pg "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1; then svc_log "stopped local PostgreSQL ($dir)"; fi
+  done
   local pidfile
   for pidfile in "$SVC_DATA"/redis-*.pid; do
     [[ -f "$pidfile" ]] || continue

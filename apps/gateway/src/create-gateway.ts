@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { type AppConfig, PinoNestLogger, requestLogging } from '@app/platform';
+import { type AppConfig, inputValidationPipe, PinoNestLogger, requestLogging } from '@app/platform';
 import { GatewayModule } from './gateway.module';
 
 /**
@@ -30,6 +30,7 @@ export async function createGateway(config: AppConfig, logger: Logger): Promise<
       },
     }),
   );
+  app.useGlobalPipes(inputValidationPipe());
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');

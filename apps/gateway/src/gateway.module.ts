@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { AppConfig, Authenticator, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
+import { IdentityModule } from '@app/identity';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -15,6 +16,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot(config, logger),
+        IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AppConfig, PINO_LOGGER, { token: Authenticator, optional: true }],

@@ -26,3 +26,4 @@ export * from './queue/queue.module';
 export * from './queue/redis-options';
 export * from './logging/logging.module';
 export * from './process/boot';
+export * from './graphql/validation';
