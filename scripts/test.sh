@@ -43,10 +43,21 @@ export TEST_DATABASE_URL="$DATABASE_URL" TEST_REDIS_URL="$REDIS_URL" DATABASE_UR
 _svc_parse "$REDIS_URL" RD REDIS_URL
 log "tests use database $test_db on ${PG_HOST}:${PG_PORT} and Redis ${RD_HOST}:${RD_PORT} db ${RD_PATH:-0}"
 
+# Jest writes its results as JSON too, so that the run ends with one plain
+# "N passed, N failed" line that CI (and a person) can read.
+results_dir=".data/test-results"
+mkdir -p "$results_dir"
+rm -f "$results_dir"/*.json
+jest_args() { printf -- '-- --json --outputFile=%s/%s.json' "$results_dir" "$1"; }
+
 passed=()
-for step in lint typecheck test:unit test:e2e; do
+for step in lint typecheck build test:unit test:e2e; do
   log "npm run $step"
-  rc=0; npm run "$step" || rc=$?
+  rc=0
+  case "$step" in
+    test:*) npm run "$step" $(jest_args "${step#test:}") || rc=$? ;;
+    *) npm run "$step" || rc=$? ;;
+  esac
   if ((rc != 0)); then
     log "FAILED at 'npm run $step' (exit $rc) after $((SECONDS - started)) s; passed before it: ${passed[*]:-none}"
     exit "$rc"
@@ -54,3 +65,12 @@ for step in lint typecheck test:unit test:e2e; do
   passed+=("$step")
 done
 log "OK: ${passed[*]} all passed in $((SECONDS - started)) s"
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of fs.readdirSync(process.argv[1])) {
+    const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results_dir"

@@ -34,6 +34,5 @@ export async function createGateway(config: AppConfig, logger: Logger): Promise<
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
   app.set('trust proxy', 'loopback');
-  app.enableShutdownHooks();
   return app;
 }

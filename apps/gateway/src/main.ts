@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootConfig, exitOnBootFailure } from '@app/platform';
+import { bootConfig, exitCleanlyOnSignals, exitOnBootFailure } from '@app/platform';
 import { createGateway } from './create-gateway';
 
 const started = process.hrtime.bigint();
@@ -7,6 +7,7 @@ const { config, logger } = bootConfig('gateway');
 
 createGateway(config, logger)
   .then(async (app) => {
+    exitCleanlyOnSignals(app, logger);
     await app.listen(config.PORT, '0.0.0.0');
     const bootMs = Number(process.hrtime.bigint() - started) / 1e6;
     logger.info({ port: config.PORT, bootMs, graphql: `${config.publicUrl}/graphql` }, 'gateway listening');

@@ -13,7 +13,6 @@ export async function createWorker(config: AppConfig, logger: Logger): Promise<I
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -27,3 +27,4 @@ export * from './queue/redis-options';
 export * from './logging/logging.module';
 export * from './process/boot';
 export * from './graphql/validation';
+export * from './process/graceful-shutdown';

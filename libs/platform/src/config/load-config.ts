@@ -21,7 +21,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const [first] = validateSync(config, { forbidUnknownValues: false });
   if (first) {
-    const expected = Object.values(first.constraints ?? {})[0] ?? 'a valid value';
+    // Report the type problem first ("must be an integer"), then range or format problems.
+    const constraints = first.constraints ?? {};
+    const key =
+      ['isInt', 'isBoolean', 'isIn', 'isString', 'matches'].find((k) => k in constraints) ?? Object.keys(constraints)[0];
+    const expected = constraints[key] ?? 'a valid value';
     const shown = SECRET_NAMES.has(first.property) ? '' : ` (got "${String(raw[first.property])}")`;
     // Built-in messages already start with the property name; our own say only what is expected.
     const sentence = expected.startsWith(first.property) ? expected : `${first.property} must be ${expected}`;
