@@ -12,8 +12,8 @@ import { runMigrationsLocked } from '../../libs/platform/src/database/run-migrat
 export default async function globalSetup(): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const name = new URL(config.DATABASE_URL).pathname.slice(1);
-  if (!name.endsWith('_test')) {
-    throw new Error(`e2e tests need a database whose name ends in _test; DATABASE_URL names "${name}" (run scripts/test.sh)`);
+  if (!/_test($|_)/.test(name)) {
+    throw new Error(`e2e tests need a database whose name contains _test; DATABASE_URL names "${name}" (run scripts/test.sh)`);
   }
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {

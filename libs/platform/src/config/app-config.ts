@@ -79,6 +79,13 @@ export class AppConfig {
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /** Most aliased fields in one request (aliases multiply expensive fields). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  GRAPHQL_MAX_ALIASES = 50;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

@@ -3,10 +3,12 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
+import { aliasLimitRule } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
+import { unstorableTextPlugin } from './unstorable-text.plugin';
 import { type Authenticator, createRequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
 
@@ -31,11 +33,12 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator |
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
       complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
       requestLoggingPlugin(config.sqlCountHeader),
+      unstorableTextPlugin(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
     context: ({ req, res }: { req: never; res: never }) => createRequestContext(req, res, authenticator),

@@ -68,7 +68,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {
-    return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: apolloCode } };
+    const { http: _http, code: _code, ...rest } = formatted.extensions ?? {};
+    const reason = rest.reason ?? (apolloCode === 'BAD_USER_INPUT' ? undefined : apolloCode);
+    return { ...base, extensions: { ...rest, code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}) } };
   }
   if (apolloCode === 'UNAUTHENTICATED' || apolloCode === 'FORBIDDEN') {
     return { ...base, extensions: { code: apolloCode } };

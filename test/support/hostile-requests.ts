@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
+
+/** One hostile HTTP request to /graphql: a JSON body (or a raw string body). */
+export interface HostileRequest {
+  label: string;
+  body: unknown;
+  raw?: string;
+  /** Send with the signed-in secretariat's token (so mutations reach their resolvers). */
+  authenticated: boolean;
+}
+
+const BIG_STRING = 'x'.repeat(100_001);
+/** Strings no text column can hold: every String slot must refuse them. */
+const UNSTORABLE = ['nul\u0000byte', 'lone\ud800surrogate', '\udfff'];
+/** Legal but awkward unicode: sent without a token (refused before any resolver writes). */
+const UNICODE_EDGES = [
+  'a\u202Eb',
+  '\u200B',
+  '💥'.repeat(300),
+  'e\u0301'.repeat(150),
+  '\uFEFF',
+  '\u0085'.repeat(201),
+  'Ω≈ç√∫',
+  '\u0008\u001b[31m',
+];
+const BAD_NUMBERS = [2 ** 31, -(2 ** 31) - 1, 1e308, -1e308, 1.5, '1', true];
+const BAD_DATETIMES = [
+  '2016-02-30T00:00:00Z',
+  '2016-07-22',
+  '2016-07-22T09:00:00',
+  'yesterday',
+  '9999999-01-01T00:00:00Z',
+  '',
+  1469178000000,
+];
+const BAD_DATES = ['2016-02-30', '2016-7-2', '22/07/2016', '', 20160722, '2016-07-22T00:00:00Z'];
+const BAD_DURATIONS = ['P', 'PT', '14D', 'P1M', 'P-1D', 'PT1.23456S', '', 14];
+const BAD_TIME_ZONES = ['Mars/Olympus', 'UTC+2', '', '../../etc/passwd', 'Europe/Zürich'];
+
+/** A well-formed value of an input type (a valid shape; ids point nowhere). */
+function sample(type: GraphQLInputType, depth = 0): unknown {
+  if (isNonNullType(type)) return sample(type.ofType, depth);
+  if (isListType(type)) return [sample(type.ofType, depth)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0].value;
+  if (isInputObjectType(named)) {
+    const value: Record<string, unknown> = {};
+    for (const field of Object.values(named.getFields())) {
+      if (isNonNullType(field.type) || depth === 0) value[field.name] = sample(field.type, depth + 1);
+    }
+    return value;
+  }
+  switch (named.name) {
+    case 'ID':
+      return randomUUID();
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 0.5;
+    case 'Boolean':
+      return true;
+    case 'DateTime':
+      return '2030-01-01T00:00:00Z';
+    case 'Date':
+      return '2030-01-01';
+    case 'Duration':
+      return 'P1D';
+    default:
+      return 'x';
+  }
+}
+
+/** Values that a slot of this type must refuse, whatever else the request says. */
+function badValuesFor(type: GraphQLInputType, fieldName: string): unknown[] {
+  const named = getNamedType(type);
+  const bad: unknown[] = [{ nested: 'object' }];
+  if (isNonNullType(type)) bad.push(null);
+  if (isEnumType(named)) bad.push('NOT_A_VALUE', 'approve', 1);
+  if (isScalarType(named)) {
+    if (named.name === 'Int' || named.name === 'Float')
+      bad.push(...BAD_NUMBERS.filter((n) => named.name === 'Int' || typeof n !== 'number'));
+    if (named.name === 'DateTime') bad.push(...BAD_DATETIMES);
+    if (named.name === 'Date') bad.push(...BAD_DATES);
+    if (named.name === 'Duration') bad.push(...BAD_DURATIONS);
+    if (named.name === 'Boolean') bad.push('true', 1);
+    if (named.name === 'String' || named.name === 'ID') bad.push(BIG_STRING, 12345, ...UNSTORABLE);
+    if (named.name === 'String' && /timeZone/i.test(fieldName)) bad.push(...BAD_TIME_ZONES);
+    if (named.name === 'String' && /email/i.test(fieldName))
+      bad.push('not-an-email', 'a@', `${'a'.repeat(250)}@example.org`, 'a b@example.org');
+    if (named.name === 'String' && /^(code|slug)$/i.test(fieldName)) bad.push('lower case', '💥', '', 'A'.repeat(100));
+  }
+  if (isListType(isNonNullType(type) ? type.ofType : type))
+    bad.push(Array.from({ length: 10_001 }, () => sample(getNamedType(type) as GraphQLInputType)));
+  return bad;
+}
+
+/** The selection of a field's result: __typename is valid on every object type. */
+function selection(field: GraphQLField<unknown, unknown>): string {
+  const named = getNamedType(field.type);
+  return isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
+}
+
+function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const defs = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `${kind} Hostile${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
+}
+
+/** Every (argument path, bad value) of a field: top-level args and one level into input objects. */
+function argumentAttacks(field: GraphQLField<unknown, unknown>): { path: string; variables: Record<string, unknown> }[] {
+  const base = Object.fromEntries(field.args.map((a: GraphQLArgument) => [a.name, sample(a.type)]));
+  const attacks: { path: string; variables: Record<string, unknown> }[] = [];
+  for (const arg of field.args) {
+    for (const bad of badValuesFor(arg.type, arg.name)) attacks.push({ path: arg.name, variables: { ...base, [arg.name]: bad } });
+    const withoutIt = { ...base };
+    delete withoutIt[arg.name];
+    if (isNonNullType(arg.type)) attacks.push({ path: `${arg.name} (missing)`, variables: withoutIt });
+    const named = getNamedType(arg.type);
+    if (isInputObjectType(named)) {
+      const inner = base[arg.name] as Record<string, unknown>;
+      for (const f of Object.values(named.getFields())) {
+        for (const bad of badValuesFor(f.type, f.name)) {
+          attacks.push({ path: `${arg.name}.${f.name}`, variables: { ...base, [arg.name]: { ...inner, [f.name]: bad } } });
+        }
+        if (isNonNullType(f.type)) {
+          const missing = { ...inner };
+          delete missing[f.name];
+          attacks.push({ path: `${arg.name}.${f.name} (missing)`, variables: { ...base, [arg.name]: missing } });
+        }
+      }
+      attacks.push({ path: `${arg.name}.unknownField`, variables: { ...base, [arg.name]: { ...inner, unknownField: 1 } } });
+    }
+  }
+  return attacks;
+}
+
+/**
+ * Builds the hostile requests from the served schema: for every query and mutation, each
+ * argument (and each input field) gets wrong types, nulls, missing values, oversized strings
+ * and lists, invalid dates, durations and time zones, unicode edge cases, out-of-range
+ * numbers and unknown enum values; plus protocol-level attacks (deep, wide and aliased
+ * queries, batches, malformed JSON, huge bodies).
+ */
+export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
+  const requests: HostileRequest[] = [];
+  for (const [kind, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      if (field.args.length === 0) continue;
+      const query = operation(kind, field);
+      for (const attack of argumentAttacks(field)) {
+        for (const authenticated of [true, false]) {
+          requests.push({
+            label: `${kind} ${field.name} ${attack.path} auth=${authenticated}`,
+            body: { query, variables: attack.variables },
+            authenticated,
+          });
+        }
+      }
+      // Awkward but legal unicode in every string argument, without a token.
+      for (const arg of field.args.filter((a) => getNamedType(a.type).name === 'String')) {
+        for (const text of UNICODE_EDGES) {
+          const variables = { ...Object.fromEntries(field.args.map((a) => [a.name, sample(a.type)])), [arg.name]: text };
+          requests.push({
+            label: `${kind} ${field.name} ${arg.name} unicode auth=false`,
+            body: { query, variables },
+            authenticated: false,
+          });
+        }
+      }
+    }
+  }
+  const aliased = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: serverTime`).join(' ')} }`;
+  const deep = `{ ${'__typename '.repeat(1)}${'me { organization { '.repeat(1)} ${'x { '.repeat(30)}${'}'.repeat(32)} }`;
+  const protocol: [string, unknown, string?][] = [
+    ['aliases x1000 of a cheap field', { query: aliased }],
+    ['deep unknown nesting', { query: deep }],
+    ['batched operations', [{ query: '{ __typename }' }, { query: '{ serverTime }' }]],
+    ['empty body', {}],
+    ['query is a number', { query: 42 }],
+    ['variables is a string', { query: '{ __typename }', variables: 'x' }],
+    ['unknown operation name', { query: '{ __typename }', operationName: 'Nope' }],
+    ['two anonymous operations', { query: '{ __typename } { serverTime }' }],
+    ['fragment cycle', { query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' }],
+    ['1000 directives', { query: `{ __typename ${'@include(if: true) '.repeat(1000)} }` }],
+    ['5 MB body', { query: '{ __typename }', variables: { pad: 'x'.repeat(5 * 1024 * 1024) } }],
+    ['malformed JSON', null, '{"query": "{ __typename }"'],
+    ['JSON with NUL', null, '{"query": "{ __typename \u0000 }"}'],
+    ['not JSON at all', null, 'query { __typename }'],
+  ];
+  for (const [label, body, raw] of protocol) {
+    requests.push({ label: `protocol: ${label}`, body, raw, authenticated: true });
+  }
+  return requests;
+}
