@@ -43,13 +43,16 @@ export class Fixtures {
     fields: { name?: string; email?: string; timeZone?: string } = {},
   ): Promise<{ id: string; email: string; token: string }> {
     const email = fields.email ?? `p-${uniqueId()}@example.org`;
-    const [row] = await this.query<{ id: string }>(`INSERT INTO person (name, email, time_zone) VALUES ($1, $2, $3) RETURNING id`, [
-      fields.name ?? `Person ${email}`,
-      email,
-      fields.timeZone ?? 'Europe/Zurich',
-    ]);
+    const [row] = await this.query<{ id: string }>(
+      `INSERT INTO person (name, email, time_zone) VALUES ($1, $2, $3) RETURNING id`,
+      [fields.name ?? `Person ${email}`, email, fields.timeZone ?? 'Europe/Zurich'],
+    );
     if (initiativeId) {
-      await this.query(`INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, $3)`, [initiativeId, row.id, role]);
+      await this.query(`INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, $3)`, [
+        initiativeId,
+        row.id,
+        role,
+      ]);
     }
     return { id: row.id, email, token: this.token(row.id) };
   }

@@ -41,7 +41,8 @@ export class SmtpSink {
   async waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`SMTP sink: condition not met within ${timeoutMs} ms (${this.messages.length} messages)`);
+      if (Date.now() > deadline)
+        throw new Error(`SMTP sink: condition not met within ${timeoutMs} ms (${this.messages.length} messages)`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

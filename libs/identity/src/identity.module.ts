@@ -1,14 +1,33 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Authenticator } from '@app/platform';
 import { AccessPolicy } from './access/access-policy.service';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { JwtAuthenticator } from './auth/jwt-authenticator';
+import { TokenService } from './auth/token.service';
 import { OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationsResolver } from './organizations/organizations.resolver';
+import { OrganizationsService } from './organizations/organizations.service';
 import { InvitationEntity } from './people/invitation.entity';
+import { InvitationsService } from './people/invitations.service';
+import { PeopleResolver } from './people/people.resolver';
 import { PersonEntity } from './people/person.entity';
 
 /** People, organisations, sign-in and the access policy. */
 @Module({
   imports: [TypeOrmModule.forFeature([PersonEntity, OrganizationEntity, InvitationEntity])],
-  providers: [AccessPolicy],
-  exports: [AccessPolicy, TypeOrmModule],
+  providers: [
+    AccessPolicy,
+    TokenService,
+    { provide: Authenticator, useClass: JwtAuthenticator },
+    AuthService,
+    AuthResolver,
+    InvitationsService,
+    PeopleResolver,
+    OrganizationsService,
+    OrganizationsResolver,
+  ],
+  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService, TypeOrmModule],
 })
 export class IdentityModule {}

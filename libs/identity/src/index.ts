@@ -1,7 +1,16 @@
+import './graphql-enums';
 export * from './access/access-policy.service';
 export * from './access/actions';
 export * from './access/roles';
+export * from './loaders';
 export * from './organizations/organization.entity';
+export * from './organizations/organization.model';
 export * from './people/invitation.entity';
 export * from './people/person.entity';
+export * from './people/person.model';
 export * from './identity.module';
+export * from './auth/auth-payload.model';
+export * from './auth/passwords';
+export * from './auth/token.service';
+export * from './people/invitations.service';
+export * from './time-zones';

@@ -55,6 +55,22 @@ export class AccessPolicy {
     if (!allows(action, roles)) throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
     return roles;
   }
+
+  /**
+   * Checks that the caller holds, in at least one initiative, a role that allows `action`
+   * (e.g. organization.create: SECRETARIAT of any initiative). FORBIDDEN otherwise.
+   */
+  async authorizeAnywhere(caller: Caller | null, action: Action): Promise<void> {
+    const { personId } = this.requireCaller(caller);
+    const rows = (await this.dataSource.query(`SELECT DISTINCT role FROM initiative_member WHERE person_id = $1`, [
+      personId,
+    ])) as {
+      role: InitiativeRole;
+    }[];
+    if (!rows.some((r) => allows(action, { initiative: r.role, group: null }))) {
+      throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
+    }
+  }
 }
 
 function describe(action: Action): string {

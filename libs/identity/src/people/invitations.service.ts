@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig, MailService } from '@app/platform';
+import { sha256 } from '../auth/auth.service';
+
+/** Days an invitation link stays valid. */
+export const INVITATION_DAYS = 7;
+
+/**
+ * Stores a new one-time invitation in the given transaction (only the sha256 of the token)
+ * and returns the token, which is shown once. Usable without Nest (CLI bootstrap).
+ */
+export async function issueInvitation(m: EntityManager, personId: string, initiativeId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await m.query(
+    `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [personId, initiativeId, sha256(token), INVITATION_DAYS],
+  );
+  return token;
+}
+
+/** The link an invitee opens: `${PUBLIC_URL}/invitations/accept?token=...`. */
+export const invitationLink = (config: Pick<AppConfig, 'publicUrl'>, token: string): string =>
+  `${config.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+
+/** One-time invitation links: only the sha256 of the token is stored. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Stores a new invitation in the caller's transaction; returns the token (shown once). */
+  issue(m: EntityManager, personId: string, initiativeId: string): Promise<string> {
+    return issueInvitation(m, personId, initiativeId);
+  }
+
+  link(token: string): string {
+    return invitationLink(this.config, token);
+  }
+
+  /** Sends the invitation e-mail (after the transaction committed); a failure is logged, not thrown. */
+  async send(to: { email: string; name: string }, initiativeName: string, token: string): Promise<void> {
+    const link = this.link(token);
+    try {
+      await this.mail.send({
+        to: to.email,
+        subject: `Invitation to ${initiativeName}`,
+        text:
+          `Hello ${to.name},\n\nYou have been registered in ${initiativeName}. ` +
+          `Choose your password with this one-time link (valid for ${INVITATION_DAYS} days):\n\n${link}\n`,
+      });
+    } catch (error) {
+      this.logger.error(`Could not send the invitation to ${to.email}: ${(error as Error).message}`);
+    }
+  }
+}
