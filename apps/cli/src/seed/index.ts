@@ -1,8 +1,9 @@
 import { demoStructureSeed } from './demo-structure.seed';
+import { demoTermsSeed } from './demo-terms.seed';
 import { demoWorkPlansSeed } from './demo-work-plans.seed';
 import type { SeedStep } from './seed-step';
 
 export type { SeedContext, SeedStep } from './seed-step';
 
 /** The demo seed, in order. Later domains append their steps (terms of reference, work plans, ...). */
-export const DEMO_SEED_STEPS: SeedStep[] = [demoStructureSeed, demoWorkPlansSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [demoStructureSeed, demoTermsSeed, demoWorkPlansSeed];

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
+import { ProgressResolver } from './progress/progress.resolver';
+import { WorkItemDependencyEntity, WorkItemEntity } from './work-items/work-item.entity';
+import { WorkItemsResolver } from './work-items/work-items.resolver';
+import { WorkPlanEntity } from './work-plans/work-plan.entity';
+import { WorkingGroupPlanResolver, WorkPlansResolver } from './work-plans/work-plans.resolver';
+import { WorkPlansReader } from './work-plans.reader';
+import { WorkPlansService } from './work-plans.service';
+
+/** Work plans of the working groups, their items and dependencies, and progress. */
+@Module({
+  imports: [IdentityModule, TypeOrmModule.forFeature([WorkPlanEntity, WorkItemEntity, WorkItemDependencyEntity])],
+  providers: [
+    WorkPlansService,
+    WorkPlansReader,
+    WorkPlansResolver,
+    WorkingGroupPlanResolver,
+    WorkItemsResolver,
+    ProgressResolver,
+  ],
+  exports: [WorkPlansService, WorkPlansReader],
+})
+export class WorkPlansModule {}

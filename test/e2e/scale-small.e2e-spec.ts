@@ -1,0 +1,126 @@
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { ok } from '../support/work-plan-fixtures';
+
+const GROUP_PAGE = `query($id: ID!) { workingGroup(id: $id) { workPlan {
+  progress { total done overdue percentComplete nextDue { title dueAt } }
+  items(first: 100) { edges { node { title owner { name } dependsOn { title } } } } } } }`;
+const INITIATIVE_PROGRESS = `query($id: ID!) { initiativeProgress(initiativeId: $id) { asOf
+  workingGroups { workingGroup { code } workPlan { title } progress { total done overdue percentComplete nextDue { title dueAt owner { name } } } }
+  totals { total done overdue percentComplete } } }`;
+
+/**
+ * Small scale (issue 7): 5 groups x 200 items, bulk-inserted. The statement counts of the
+ * initiative's progress and of a group's page must not depend on the number of groups or
+ * items (they are the same as for a 1-group, 3-item initiative).
+ */
+describe('small scale: 5 groups x 200 items', () => {
+  let gw: GatewayUnderTest;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    gw = await startGateway();
+    fx = new Fixtures(gw.config);
+  });
+  afterAll(async () => {
+    await fx.close();
+    await gw.close();
+  });
+
+  /** An initiative with `groups` groups, each with a plan of `items` items (owners, dependencies). */
+  async function build(groups: number, items: number) {
+    const initiative = await fx.initiative();
+    const reader = await fx.person(initiative.id, 'OBSERVER');
+    const owners = await Promise.all([1, 2, 3].map(() => fx.person(initiative.id, 'MEMBER')));
+    await fx.query(
+      `INSERT INTO working_group (initiative_id, code, name, mandate)
+       SELECT $1, 'S' || lpad(n::text, 3, '0'), 'Group ' || n, 'Mandate' FROM generate_series(1, $2) n`,
+      [initiative.id, groups],
+    );
+    await fx.query(
+      `INSERT INTO group_member (working_group_id, initiative_id, person_id, role)
+       SELECT g.id, g.initiative_id, p, 'MEMBER' FROM working_group g, unnest($2::uuid[]) p WHERE g.initiative_id = $1`,
+      [initiative.id, owners.map((o) => o.id)],
+    );
+    await fx.query(
+      `INSERT INTO work_plan (working_group_id, title, period_start, period_end)
+       SELECT id, 'Plan ' || code, '2016-07-01', '2017-06-30' FROM working_group WHERE initiative_id = $1`,
+      [initiative.id],
+    );
+    // status by n: every 5th DONE, every 7th (not 5th) IN_PROGRESS at 40, the rest NOT_STARTED;
+    // due dates from 2016-07-02 on, one day apart: items 1..N are all past due.
+    await fx.query(
+      `INSERT INTO work_item (work_plan_id, kind, title, owner_id, due_at, status, percent_complete)
+       SELECT p.id, 'TASK', 'Item ' || n, ($2::uuid[])[1 + n % 3], timestamptz '2016-07-01T00:00:00Z' + n * interval '1 day',
+              CASE WHEN n % 5 = 0 THEN 'DONE' WHEN n % 7 = 0 THEN 'IN_PROGRESS' ELSE 'NOT_STARTED' END,
+              CASE WHEN n % 5 = 0 THEN 100 WHEN n % 7 = 0 THEN 40 ELSE 0 END
+         FROM work_plan p JOIN working_group g ON g.id = p.working_group_id, generate_series(1, $3) n
+        WHERE g.initiative_id = $1`,
+      [initiative.id, owners.map((o) => o.id), items],
+    );
+    // each item (but the first) depends on its predecessor in the plan
+    await fx.query(
+      `INSERT INTO work_item_dependency (item_id, depends_on_id, work_plan_id)
+       SELECT i.id, prev.id, i.work_plan_id FROM work_item i
+         JOIN work_plan p ON p.id = i.work_plan_id JOIN working_group g ON g.id = p.working_group_id
+         JOIN work_item prev ON prev.work_plan_id = i.work_plan_id AND prev.seq = (SELECT max(seq) FROM work_item x WHERE x.work_plan_id = i.work_plan_id AND x.seq < i.seq)
+        WHERE g.initiative_id = $1`,
+      [initiative.id],
+    );
+    const [firstGroup] = await fx.query<{ id: string }>(
+      `SELECT id FROM working_group WHERE initiative_id = $1 ORDER BY code LIMIT 1`,
+      [initiative.id],
+    );
+    return { initiativeId: initiative.id, slug: initiative.slug, groupId: firstGroup.id, token: reader.token };
+  }
+
+  it('keeps the statement counts of initiativeProgress and of a group page constant', async () => {
+    const tiny = await build(1, 3);
+    const big = await build(5, 200);
+
+    const tinyProgress = await gw.gql(INITIATIVE_PROGRESS, { id: tiny.initiativeId }, tiny.token);
+    const bigProgress = await gw.gql<{
+      initiativeProgress: {
+        workingGroups: unknown[];
+        totals: { total: number; done: number; overdue: number; percentComplete: number };
+      };
+    }>(INITIATIVE_PROGRESS, { id: big.initiativeId }, big.token);
+    ok(tinyProgress);
+    const progress = ok(bigProgress).initiativeProgress;
+    expect(progress.workingGroups).toHaveLength(5);
+    // per plan of 200: 40 DONE (n % 5 = 0), 23 IN_PROGRESS (n % 7 = 0, not % 35), 137 NOT_STARTED, all past due
+    expect(progress.totals).toEqual({ total: 1000, done: 200, overdue: 800, percentComplete: (40 * 100 + 23 * 40) / 200 });
+
+    const tinyPage = await gw.gql(GROUP_PAGE, { id: tiny.groupId }, tiny.token);
+    const bigPage = await gw.gql<{
+      workingGroup: { workPlan: { items: { edges: { node: { dependsOn: unknown[]; owner: unknown } }[] } } };
+    }>(GROUP_PAGE, { id: big.groupId }, big.token);
+    ok(tinyPage);
+    const edges = ok(bigPage).workingGroup.workPlan.items.edges;
+    expect(edges).toHaveLength(100);
+    expect(edges.filter((e) => e.node.dependsOn.length === 1)).toHaveLength(99);
+    expect(edges.every((e) => e.node.owner !== null)).toBe(true);
+
+    expect(bigProgress.sqlStatements).toBe(tinyProgress.sqlStatements);
+    expect(bigPage.sqlStatements).toBe(tinyPage.sqlStatements);
+
+    // every group's plan, progress and first items at once: constant too
+    const allGroups = `query($slug: String!) { initiative(slug: $slug) { workingGroups { code workPlan {
+      version progress { total overdue nextDue { title owner { name } } }
+      items(first: 20) { totalCount edges { node { title overdue owner { name } dependsOn { title } parent { title } workPlan { title } } } } } } } }`;
+    const tinyAll = await gw.gql(allGroups, { slug: tiny.slug }, tiny.token);
+    const bigAll = await gw.gql<{
+      initiative: { workingGroups: { workPlan: { items: { totalCount: number; edges: unknown[] } } }[] };
+    }>(allGroups, { slug: big.slug }, big.token);
+    ok(tinyAll);
+    const all = ok(bigAll).initiative.workingGroups;
+    expect(all.map((g) => [g.workPlan.items.totalCount, g.workPlan.items.edges.length])).toEqual(Array(5).fill([200, 20]));
+    expect(bigAll.sqlStatements).toBe(tinyAll.sqlStatements);
+    // recorded exact counts — initiativeProgress: policy, groups+plans+aggregates, nextDue window, owners;
+    // group page: group + its policy check (structure), current plan, progress (aggregate + window), items (count + page), owners, dependsOn
+    expect({ initiativeProgress: bigProgress.sqlStatements, groupPage: bigPage.sqlStatements }).toEqual({
+      initiativeProgress: 4,
+      groupPage: 9,
+    });
+  });
+});

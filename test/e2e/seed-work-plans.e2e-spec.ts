@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@app/platform';
+import { DEMO_SEED_STEPS } from '../../apps/cli/src/seed';
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { ok } from '../support/work-plan-fixtures';
+
+const PROGRESS = `total notStarted inProgress blocked done overdue percentComplete`;
+
+/** The demo seed's work plans: exact figures, and a second run changes nothing. */
+describe('demo seed: work plans', () => {
+  let gw: GatewayUnderTest;
+  let fx: Fixtures;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    gw = await startGateway();
+    fx = new Fixtures(gw.config);
+    dataSource = await new DataSource(dataSourceOptions(gw.config)).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await fx.close();
+    await gw.close();
+  });
+
+  const seed = () =>
+    dataSource.transaction(async (m) => {
+      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash: 'not-used-for-sign-in-here' });
+    });
+
+  it('creates a DRAFT plan per group with the documented figures, idempotently', async () => {
+    await seed();
+    const snapshot = () =>
+      fx.query(
+        `SELECT g.code, p.id, p.status, p.version, p.period_start::text, p.period_end::text, count(i.id)::int AS items
+           FROM initiative ini JOIN working_group g ON g.initiative_id = ini.id JOIN work_plan p ON p.working_group_id = g.id
+           LEFT JOIN work_item i ON i.work_plan_id = p.id
+          WHERE ini.slug = 'u4ssc' GROUP BY g.code, p.id ORDER BY g.code`,
+      );
+    const first = await snapshot();
+    await seed();
+    expect(await snapshot()).toEqual(first);
+    expect(first.map((r) => [r.code, r.status, r.period_start, r.period_end, r.items])).toEqual([
+      ['WG1', 'DRAFT', '2016-07-01', '2017-06-30', 10],
+      ['WG2', 'DRAFT', '2016-07-01', '2017-06-30', 8],
+      ['WG3', 'DRAFT', '2016-07-01', '2017-06-30', 7],
+    ]);
+
+    const [initiative] = await fx.query<{ id: string }>(`SELECT id FROM initiative WHERE slug = 'u4ssc'`);
+    const [secretariat] = await fx.query<{ id: string }>(
+      `SELECT id FROM person WHERE lower(email) = 'secretariat@u4ssc.example'`,
+    );
+    const data = ok(
+      await gw.gql<{
+        initiativeProgress: { workingGroups: { workingGroup: { code: string }; progress: object }[]; totals: object };
+      }>(
+        `query($id: ID!) { initiativeProgress(initiativeId: $id) { workingGroups { workingGroup { code } progress { ${PROGRESS} } } totals { ${PROGRESS} } } }`,
+        { id: initiative.id },
+        fx.token(secretariat.id),
+      ),
+    ).initiativeProgress;
+    expect(data.workingGroups.map((g) => [g.workingGroup.code, g.progress])).toEqual([
+      ['WG1', { total: 9, done: 3, inProgress: 3, blocked: 1, notStarted: 2, overdue: 6, percentComplete: 50 }],
+      ['WG2', { total: 7, done: 3, inProgress: 2, blocked: 0, notStarted: 2, overdue: 4, percentComplete: 52.14 }],
+      ['WG3', { total: 7, done: 2, inProgress: 1, blocked: 1, notStarted: 3, overdue: 5, percentComplete: 31.43 }],
+    ]);
+    expect(data.totals).toEqual({
+      total: 23,
+      done: 8,
+      inProgress: 6,
+      blocked: 2,
+      notStarted: 7,
+      overdue: 15,
+      percentComplete: 45,
+    });
+    const owned = await fx.query(
+      `SELECT count(*)::int AS owned FROM work_item i JOIN work_plan p ON p.id = i.work_plan_id JOIN working_group g ON g.id = p.working_group_id
+        JOIN initiative ini ON ini.id = g.initiative_id WHERE ini.slug = 'u4ssc' AND i.owner_id IS NOT NULL`,
+    );
+    // WG1 7, WG2 6, WG3 5 owned items
+    expect(owned).toEqual([{ owned: 18 }]);
+  });
+});
