@@ -64,7 +64,9 @@ export const demoTermsSeed: SeedStep = {
   async run(m: EntityManager): Promise<void> {
     const [initiative] = (await m.query(`SELECT id FROM initiative WHERE slug = $1`, [DEMO_INITIATIVE_SLUG])) as { id: string }[];
     if (!initiative) throw new Error(`The demo initiative ${DEMO_INITIATIVE_SLUG} is missing: run the structure step first`);
-    const [secretariat] = (await m.query(`SELECT id FROM person WHERE lower(email) = 'secretariat@u4ssc.example'`)) as { id: string }[];
+    const [secretariat] = (await m.query(`SELECT id FROM person WHERE lower(email) = 'secretariat@u4ssc.example'`)) as {
+      id: string;
+    }[];
 
     await m.query(
       `INSERT INTO terms_of_reference (initiative_id, title) VALUES ($1, 'Terms of reference of U4SSC')
@@ -88,7 +90,9 @@ export const demoTermsSeed: SeedStep = {
          ON CONFLICT (working_group_id) WHERE working_group_id IS NOT NULL DO NOTHING`,
         [initiative.id, group.id, `Terms of reference of ${group.code}`],
       );
-      const [tor] = (await m.query(`SELECT id FROM terms_of_reference WHERE working_group_id = $1`, [group.id])) as { id: string }[];
+      const [tor] = (await m.query(`SELECT id FROM terms_of_reference WHERE working_group_id = $1`, [group.id])) as {
+        id: string;
+      }[];
       const scope = GROUP_TORS[group.code] ?? 'carry out the work the plenary gave it';
       await insertFirstVersion(m, tor.id, groupTor(group.code, scope), group.chair ?? secretariat.id);
     }

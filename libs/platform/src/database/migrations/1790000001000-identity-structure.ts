@@ -91,7 +91,15 @@ export class IdentityStructure1790000001000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['invitation', 'group_member', 'working_group', 'initiative_member', 'initiative', 'person', 'organization']) {
+    for (const table of [
+      'invitation',
+      'group_member',
+      'working_group',
+      'initiative_member',
+      'initiative',
+      'person',
+      'organization',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

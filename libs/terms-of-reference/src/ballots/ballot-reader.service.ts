@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import type DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { byKeys, groupedByKeys, isUuid, type LoaderRegistry } from '@app/platform';
+import { BallotOutcomeEnum, BallotStatus, DocumentStatus } from '../graphql-enums';
+import { genesisHash } from '../votes/hash-chain';
+import { BALLOT_COLUMNS, BALLOT_FROM, type BallotModel } from './ballot.model';
+import { type BallotOutcome, computeOutcome, type DecisionRule, documentStatusAfter } from './outcome';
+
+export interface BallotCounts {
+  approve: number;
+  object: number;
+  abstain: number;
+  /** Hash of the last vote record, or the genesis hash. */
+  head: string;
+}
+
+/** What a ballot is now: persisted, or computed by the same rules when its close job has not run yet. */
+export interface BallotView {
+  status: BallotStatus;
+  counts: BallotCounts;
+  votesCast: number;
+  outcome: BallotOutcome | null;
+  chainHead: string | null;
+}
+
+/**
+ * Reads ballots. A ballot is CLOSED from closesAt on: when its row is still OPEN past closesAt,
+ * the counts are read after taking a FOR SHARE lock on the ballot row, so a vote that was
+ * accepted before closesAt but not yet committed is waited for (and one that comes later is
+ * refused by castVote, which re-checks the clock under the row lock).
+ */
+@Injectable()
+export class BallotReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Fresh read of one ballot (bypassing the request's loader cache). */
+  async fetch(id: string): Promise<BallotModel | null> {
+    if (!isUuid(id)) return null;
+    const [row] = (await this.dataSource.query(`SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.id = $1`, [
+      id,
+    ])) as BallotModel[];
+    return row ? normalise(row) : null;
+  }
+
+  ballotLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel | null> {
+    return loaders.get<string, BallotModel | null>('tor.ballot', async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length
+        ? ((await this.dataSource.query(`SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.id = ANY($1::uuid[])`, [
+            valid,
+          ])) as BallotModel[])
+        : [];
+      return byKeys(ids, rows.map(normalise), (r) => r.id);
+    });
+  }
+
+  /** Ballots of documents, newest first. */
+  ballotsOfTorLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel[]> {
+    return loaders.get<string, BallotModel[]>('tor.ballotsOfTor', async (ids) => {
+      const rows = (await this.dataSource.query(
+        `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.tor_id = ANY($1::uuid[]) ORDER BY b.opens_at DESC, b.id DESC`,
+        [ids.filter(isUuid)],
+      )) as BallotModel[];
+      return groupedByKeys(ids, rows.map(normalise), (r) => r.torId);
+    });
+  }
+
+  /** The ballot of each document whose persisted state is OPEN (at most one, by a unique index). */
+  openBallotOfTorLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel | null> {
+    return loaders.get<string, BallotModel | null>('tor.openBallotOfTor', async (ids) => {
+      const rows = (await this.dataSource.query(
+        `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.tor_id = ANY($1::uuid[]) AND b.state = 'OPEN'`,
+        [ids.filter(isUuid)],
+      )) as BallotModel[];
+      return byKeys(ids, rows.map(normalise), (r) => r.torId);
+    });
+  }
+
+  /** Live counts (current votes) and chain head; keys are `<ballotId>` or `<ballotId>:lock`. */
+  private countsLoader(loaders: LoaderRegistry): DataLoader<string, BallotCounts> {
+    return loaders.get<string, BallotCounts>('tor.ballotCounts', async (keys) => {
+      const ids = [...new Set(keys.map((k) => k.split(':')[0]))];
+      const lockIds = [...new Set(keys.filter((k) => k.endsWith(':lock')).map((k) => k.split(':')[0]))];
+      const rows = lockIds.length
+        ? await this.dataSource.transaction(async (m) => {
+            await m.query(`SELECT id FROM ballot WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`, [lockIds]);
+            return (await m.query(COUNTS_SQL, [ids])) as CountsRow[];
+          })
+        : ((await this.dataSource.query(COUNTS_SQL, [ids])) as CountsRow[]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return keys.map((key) => {
+        const id = key.split(':')[0];
+        const row = byId.get(id);
+        return {
+          approve: row?.approve ?? 0,
+          object: row?.object ?? 0,
+          abstain: row?.abstain ?? 0,
+          head: row?.head ?? genesisHash(id),
+        };
+      });
+    });
+  }
+
+  async view(loaders: LoaderRegistry, ballot: BallotModel): Promise<BallotView> {
+    if (ballot.state === 'CLOSED') {
+      const counts = {
+        approve: ballot.finalApprove ?? 0,
+        object: ballot.finalObject ?? 0,
+        abstain: ballot.finalAbstain ?? 0,
+        head: ballot.chainHead ?? genesisHash(ballot.id),
+      };
+      return {
+        status: BallotStatus.CLOSED,
+        counts,
+        votesCast: counts.approve + counts.object + counts.abstain,
+        outcome: ballot.outcome as BallotOutcome,
+        chainHead: counts.head,
+      };
+    }
+    const closedByTime = ballot.state === 'OPEN' && ballot.expired;
+    const counts = await this.countsLoader(loaders).load(closedByTime ? `${ballot.id}:lock` : ballot.id);
+    const votesCast = counts.approve + counts.object + counts.abstain;
+    if (closedByTime) {
+      const outcome = computeOutcome(ballot.rule as DecisionRule, ballot.quorum, ballot.electorateSize, counts);
+      return { status: BallotStatus.CLOSED, counts, votesCast, outcome, chainHead: counts.head };
+    }
+    const status = ballot.state === 'CANCELLED' ? BallotStatus.CANCELLED : BallotStatus.OPEN;
+    return { status, counts, votesCast, outcome: null, chainHead: null };
+  }
+
+  /** The document status now: UNDER_BALLOT turns into the outcome's status once the ballot's closesAt has passed. */
+  async documentStatus(loaders: LoaderRegistry, tor: { id: string; storedStatus: DocumentStatus }): Promise<DocumentStatus> {
+    if (tor.storedStatus !== DocumentStatus.UNDER_BALLOT) return tor.storedStatus;
+    const open = await this.openBallotOfTorLoader(loaders).load(tor.id);
+    if (!open || !open.expired) return tor.storedStatus;
+    const view = await this.view(loaders, open);
+    return documentStatusAfter(view.outcome ?? BallotOutcomeEnum.NO_QUORUM) as DocumentStatus;
+  }
+}
+
+interface CountsRow {
+  id: string;
+  approve: number;
+  object: number;
+  abstain: number;
+  head: string | null;
+}
+
+const COUNTS_SQL = `
+  SELECT k.id,
+         count(cv.voter_id) FILTER (WHERE cv.position = 'APPROVE')::int AS approve,
+         count(cv.voter_id) FILTER (WHERE cv.position = 'OBJECT')::int AS object,
+         count(cv.voter_id) FILTER (WHERE cv.position = 'ABSTAIN')::int AS abstain,
+         (SELECT r.hash FROM vote_record r WHERE r.ballot_id = k.id ORDER BY r.seq DESC LIMIT 1) AS head
+    FROM unnest($1::uuid[]) AS k(id)
+    LEFT JOIN current_vote cv ON cv.ballot_id = k.id
+   GROUP BY k.id`;
+
+function normalise(row: BallotModel): BallotModel {
+  return { ...row, quorum: Number(row.quorum) };
+}

@@ -1,0 +1,115 @@
+import type { Fixtures } from './fixtures';
+import type { GatewayUnderTest, GraphQLResult } from './gateway-harness';
+
+/** GraphQL documents and helpers shared by the terms-of-reference and ballot e2e tests. */
+export const TOR_FIELDS = `
+  id title status
+  initiative { id } workingGroup { id }
+  versions { id number body contentHash changeSummary author { id } createdAt }
+  currentVersion { id number }
+  approvedVersion { id number }
+  ballots { id status }`;
+
+export const BALLOT_FIELDS = `
+  id status rule quorum opensAt closesAt electorateSize votesCast participation outcome chainHead eligibleToVote
+  termsOfReference { id status } version { id number }
+  tally { approve object abstain notVoted }
+  myVote { position comment revision castAt voter { id } }
+  votes(first: 200) { totalCount edges { cursor node { position comment revision voter { id } } } pageInfo { hasNextPage endCursor } }`;
+
+export const DRAFT = `mutation($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { ${TOR_FIELDS} } }`;
+export const REVISE = `mutation($input: ReviseTermsOfReferenceInput!) { reviseTermsOfReference(input: $input) { id number body contentHash changeSummary author { id } } }`;
+export const TOR = `query($id: ID!) { termsOfReference(id: $id) { ${TOR_FIELDS} } }`;
+export const OPEN = `mutation($input: OpenBallotInput!) { openBallot(input: $input) { ${BALLOT_FIELDS} } }`;
+export const BALLOT = `query($id: ID!) { ballot(id: $id) { ${BALLOT_FIELDS} } }`;
+export const CAST = `mutation($input: CastVoteInput!) { castVote(input: $input) { receipt vote { position comment revision castAt voter { id } } } }`;
+export const CLOSE = `mutation($id: ID!) { closeBallot(ballotId: $id) { ${BALLOT_FIELDS} } }`;
+export const CANCEL = `mutation($id: ID!, $reason: String!) { cancelBallot(ballotId: $id, reason: $reason) { ${BALLOT_FIELDS} } }`;
+export const VERIFY = `query($ballotId: ID!, $receipt: String!) { verifyBallotReceipt(ballotId: $ballotId, receipt: $receipt) { valid superseded position castAt } }`;
+
+export type Person = { id: string; email: string; token: string };
+
+/** Response data in tests: read field by field and checked by the assertions themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** Data of a GraphQL result, failing with the errors when there are any. */
+export function ok(result: GraphQLResult<unknown>): Json {
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** An initiative with a secretariat, `members` MEMBERs, an observer and an outsider (in another initiative). */
+export async function community(fixtures: Fixtures, members = 3) {
+  const initiative = await fixtures.initiative();
+  const secretariat = await fixtures.person(initiative.id, 'SECRETARIAT');
+  const people: Person[] = [];
+  for (let i = 0; i < members; i++) people.push(await fixtures.person(initiative.id, 'MEMBER'));
+  const observer = await fixtures.person(initiative.id, 'OBSERVER');
+  const elsewhere = await fixtures.initiative();
+  const outsider = await fixtures.person(elsewhere.id, 'SECRETARIAT');
+  return { initiative, secretariat, members: people, observer, outsider };
+}
+
+export const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+export async function draftTor(gateway: GatewayUnderTest, token: string, initiativeId: string, workingGroupId?: string) {
+  return ok(
+    await gateway.gql(
+      DRAFT,
+      { input: { initiativeId, workingGroupId, title: 'Terms of reference', body: 'Purpose: to test.' } },
+      token,
+    ),
+  ).draftTermsOfReference;
+}
+
+export async function openBallot(
+  gateway: GatewayUnderTest,
+  token: string,
+  termsOfReferenceId: string,
+  fields: { closesAt?: string; rule?: string; quorum?: number } = {},
+) {
+  return ok(
+    await gateway.gql(
+      OPEN,
+      {
+        input: {
+          termsOfReferenceId,
+          closesAt: fields.closesAt ?? inSeconds(3600),
+          rule: fields.rule ?? 'MAJORITY',
+          quorum: fields.quorum ?? 0.5,
+        },
+      },
+      token,
+    ),
+  ).openBallot;
+}
+
+export function castVote(gateway: GatewayUnderTest, token: string, ballotId: string, position: string, comment?: string | null) {
+  return gateway.gql(CAST, { input: { ballotId, position, comment } }, token);
+}
+
+/** Moves a ballot's closesAt into the past, as if time had passed (no job runs). */
+export async function expire(fixtures: Fixtures, ballotId: string): Promise<void> {
+  await fixtures.query(
+    `UPDATE ballot SET opens_at = opens_at - interval '2 hours', closes_at = now() - interval '1 second' WHERE id = $1`,
+    [ballotId],
+  );
+}
+
+export async function outboxTopics(fixtures: Fixtures, subjectId: string): Promise<string[]> {
+  const rows = await fixtures.query<{ topic: string }>(`SELECT topic FROM outbox_event WHERE subject_id = $1 ORDER BY id`, [
+    subjectId,
+  ]);
+  return rows.map((r) => r.topic);
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
