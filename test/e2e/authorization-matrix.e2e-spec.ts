@@ -1,0 +1,448 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType, type GraphQLSchema } from 'graphql';
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { uniqueId } from '../support/test-config';
+
+/**
+ * Who may do what, derived from the contract's descriptions, checked against the running
+ * gateway for every mutation and every query that takes an id, as each kind of caller.
+ * 'ok' means the call succeeds; otherwise the expected error code. A mutation (or query with
+ * an id) missing from the table fails the test, so a new operation must declare its rule.
+ */
+const CALLERS = [
+  'anonymous',
+  'observer',
+  'member',
+  'groupMember',
+  'viceChair',
+  'otherChair',
+  'chair',
+  'secretariat',
+  'otherSecretariat',
+] as const;
+type CallerKind = (typeof CALLERS)[number];
+type Expected = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+/** Readers: every member of the initiative; outsiders do not learn the id exists. */
+const READ: Record<CallerKind, Expected> = {
+  anonymous: 'UNAUTHENTICATED',
+  observer: 'ok',
+  member: 'ok',
+  groupMember: 'ok',
+  viceChair: 'ok',
+  otherChair: 'ok',
+  chair: 'ok',
+  secretariat: 'ok',
+  otherSecretariat: 'NOT_FOUND',
+};
+
+/** Builds the expectation row: `allowed` succeed, other members are FORBIDDEN. */
+function only(...allowed: CallerKind[]): Record<CallerKind, Expected> {
+  return Object.fromEntries(
+    CALLERS.map((c) => [
+      c,
+      allowed.includes(c) ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : c === 'otherSecretariat' ? 'NOT_FOUND' : 'FORBIDDEN',
+    ]),
+  ) as Record<CallerKind, Expected>;
+}
+
+/** Any signed-in person, about their own things. */
+const SELF = Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 'UNAUTHENTICATED' : 'ok'])) as Record<
+  CallerKind,
+  Expected
+>;
+
+interface World {
+  initiativeId: string;
+  groupId: string;
+  people: Record<Exclude<CallerKind, 'anonymous'>, { id: string; token: string }>;
+  gql: GatewayUnderTest['gql'];
+  fixtures: Fixtures;
+}
+
+interface Row {
+  expected: Record<CallerKind, Expected>;
+  /** Arranges fresh targets (as the people who may) and returns the operation to try. */
+  prepare(world: World): Promise<{ query: string; variables: Record<string, unknown> }>;
+}
+
+async function must<T>(world: World, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await world.gql<T>(query, variables, token);
+  if (result.errors) throw new Error(`arrange failed: ${JSON.stringify(result.errors)} for ${query}`);
+  return result.data as T;
+}
+
+const draftGroupTor = (w: World) =>
+  must<{ draftTermsOfReference: { id: string } }>(
+    w,
+    w.people.chair.token,
+    `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
+    { input: { initiativeId: w.initiativeId, workingGroupId: w.groupId, title: 'Group ToR', body: 'Purpose and scope.' } },
+  ).then((d) => d.draftTermsOfReference.id);
+
+const openGroupBallot = async (w: World) => {
+  const torId = await draftGroupTor(w);
+  const data = await must<{ openBallot: { id: string } }>(
+    w,
+    w.people.secretariat.token,
+    `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`,
+    {
+      input: {
+        termsOfReferenceId: torId,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        rule: 'MAJORITY',
+        quorum: 0.5,
+      },
+    },
+  );
+  return data.openBallot.id;
+};
+
+const createPlan = (w: World) =>
+  must<{ createWorkPlan: { id: string } }>(
+    w,
+    w.people.chair.token,
+    `mutation ($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { id } }`,
+    {
+      input: { workingGroupId: w.groupId, title: 'Plan', periodStart: '2030-01-01', periodEnd: '2030-12-31' },
+    },
+  ).then((d) => d.createWorkPlan.id);
+
+const addItem = async (w: World) => {
+  const planId = await createPlan(w);
+  const data = await must<{ addWorkItem: { id: string; version: number } }>(
+    w,
+    w.people.chair.token,
+    `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id version } }`,
+    { input: { workPlanId: planId, kind: 'TASK', title: 'Task', ownerId: w.people.groupMember.id } },
+  );
+  return { planId, ...data.addWorkItem };
+};
+
+const ROWS: Record<string, Row> = {
+  // ---------------------------------------------------------------- queries with an id
+  'Query.initiative': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($s: String!) { initiative(slug: $s) { id } }`, variables: { s: await slugOf(w) } }),
+  },
+  'Query.workingGroup': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($id: ID!) { workingGroup(id: $id) { id } }`, variables: { id: w.groupId } }),
+  },
+  'Query.termsOfReference': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!) { termsOfReference(id: $id) { id } }`,
+      variables: { id: await draftGroupTor(w) },
+    }),
+  },
+  'Query.ballot': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($id: ID!) { ballot(id: $id) { id } }`, variables: { id: await openGroupBallot(w) } }),
+  },
+  'Query.verifyBallotReceipt': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!, $r: String!) { verifyBallotReceipt(ballotId: $id, receipt: $r) { valid } }`,
+      variables: { id: await openGroupBallot(w), r: '0'.repeat(64) },
+    }),
+  },
+  'Query.workPlan': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($id: ID!) { workPlan(id: $id) { id } }`, variables: { id: await createPlan(w) } }),
+  },
+  'Query.workItem': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($id: ID!) { workItem(id: $id) { id } }`, variables: { id: (await addItem(w)).id } }),
+  },
+  'Query.initiativeProgress': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!) { initiativeProgress(initiativeId: $id) { asOf } }`,
+      variables: { id: w.initiativeId },
+    }),
+  },
+  'Query.overdueItems': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!) { overdueItems(initiativeId: $id) { totalCount } }`,
+      variables: { id: w.initiativeId },
+    }),
+  },
+  // ---------------------------------------------------------------- structure
+  'Mutation.createOrganization': {
+    // SECRETARIAT of any initiative (here: of either initiative).
+    expected: { ...only('secretariat', 'otherSecretariat') },
+    prepare: async () => ({
+      query: `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      variables: { input: { name: `Org ${uniqueId()}`, kind: 'CITY' } },
+    }),
+  },
+  'Mutation.registerPerson': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      variables: {
+        input: {
+          initiativeId: w.initiativeId,
+          name: 'New Person',
+          email: `n-${uniqueId()}@example.org`,
+          role: 'MEMBER',
+          password: 'a-long-password-1',
+        },
+      },
+    }),
+  },
+  'Mutation.setInitiativeRole': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($i: ID!, $p: ID!) { setInitiativeRole(initiativeId: $i, personId: $p, role: OBSERVER) { role } }`,
+      variables: { i: w.initiativeId, p: (await w.fixtures.person(w.initiativeId, 'MEMBER')).id },
+    }),
+  },
+  'Mutation.createWorkingGroup': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }`,
+      variables: {
+        input: { initiativeId: w.initiativeId, code: `G-${uniqueId(3).toUpperCase()}`, name: 'Group', mandate: 'Mandate' },
+      },
+    }),
+  },
+  'Mutation.setGroupRole': {
+    // SECRETARIAT; a CHAIR of the group may set MEMBER or OBSERVER.
+    expected: only('secretariat', 'chair'),
+    prepare: async (w) => ({
+      query: `mutation ($input: SetGroupRoleInput!) { setGroupRole(input: $input) { role } }`,
+      variables: {
+        input: { workingGroupId: w.groupId, personId: (await w.fixtures.person(w.initiativeId, 'MEMBER')).id, role: 'MEMBER' },
+      },
+    }),
+  },
+  'Mutation.removeGroupMember': {
+    expected: only('secretariat', 'chair'),
+    prepare: async (w) => {
+      const person = await w.fixtures.person(w.initiativeId, 'MEMBER');
+      await w.fixtures.groupRole(w.groupId, person.id, 'MEMBER');
+      return {
+        query: `mutation ($g: ID!, $p: ID!) { removeGroupMember(workingGroupId: $g, personId: $p) }`,
+        variables: { g: w.groupId, p: person.id },
+      };
+    },
+  },
+  'Mutation.setReminderPolicy': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: SetReminderPolicyInput!) { setReminderPolicy(input: $input) { remindOverdue } }`,
+      variables: { input: { initiativeId: w.initiativeId, leadTimes: ['P7D'], remindOverdue: true } },
+    }),
+  },
+  // ---------------------------------------------------------------- terms of reference and ballots
+  'Mutation.draftTermsOfReference': {
+    // A group's terms of reference: its CHAIR or VICE_CHAIR.
+    expected: only('chair', 'viceChair'),
+    prepare: async (w) => ({
+      query: `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
+      variables: { input: { initiativeId: w.initiativeId, workingGroupId: w.groupId, title: 'ToR', body: 'Text' } },
+    }),
+  },
+  'Mutation.reviseTermsOfReference': {
+    expected: only('chair', 'viceChair'),
+    prepare: async (w) => ({
+      query: `mutation ($input: ReviseTermsOfReferenceInput!) { reviseTermsOfReference(input: $input) { number } }`,
+      variables: { input: { termsOfReferenceId: await draftGroupTor(w), body: 'Revised text', changeSummary: 'Edits' } },
+    }),
+  },
+  'Mutation.openBallot': {
+    expected: only('secretariat', 'chair'),
+    prepare: async (w) => ({
+      query: `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`,
+      variables: {
+        input: {
+          termsOfReferenceId: await draftGroupTor(w),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          rule: 'CONSENSUS',
+          quorum: 0.5,
+        },
+      },
+    }),
+  },
+  'Mutation.castVote': {
+    // The electorate of a group's ballot: its CHAIR, VICE_CHAIR and MEMBERs.
+    expected: only('chair', 'viceChair', 'groupMember'),
+    prepare: async (w) => ({
+      query: `mutation ($input: CastVoteInput!) { castVote(input: $input) { receipt } }`,
+      variables: { input: { ballotId: await openGroupBallot(w), position: 'APPROVE' } },
+    }),
+  },
+  'Mutation.closeBallot': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { closeBallot(ballotId: $id) { status } }`,
+      variables: { id: await openGroupBallot(w) },
+    }),
+  },
+  'Mutation.cancelBallot': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { cancelBallot(ballotId: $id, reason: "Withdrawn") { status } }`,
+      variables: { id: await openGroupBallot(w) },
+    }),
+  },
+  // ---------------------------------------------------------------- work plans
+  'Mutation.createWorkPlan': {
+    expected: only('chair', 'viceChair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { id } }`,
+      variables: { input: { workingGroupId: w.groupId, title: 'Plan', periodStart: '2030-01-01', periodEnd: '2030-12-31' } },
+    }),
+  },
+  'Mutation.addWorkItem': {
+    expected: only('chair', 'viceChair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id } }`,
+      variables: { input: { workPlanId: await createPlan(w), kind: 'MILESTONE', title: 'Milestone' } },
+    }),
+  },
+  'Mutation.updateWorkItem': {
+    // Changing the title: chairs and SECRETARIAT (the owner, here the group member, may not).
+    expected: only('chair', 'viceChair', 'secretariat'),
+    prepare: async (w) => {
+      const item = await addItem(w);
+      return {
+        query: `mutation ($input: UpdateWorkItemInput!) { updateWorkItem(input: $input) { version } }`,
+        variables: { input: { id: item.id, expectedVersion: item.version, title: 'Renamed' } },
+      };
+    },
+  },
+  'Mutation.removeWorkItem': {
+    expected: only('chair', 'viceChair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { removeWorkItem(id: $id) }`,
+      variables: { id: (await addItem(w)).id },
+    }),
+  },
+  'Mutation.submitWorkPlan': {
+    expected: only('chair', 'viceChair'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { submitWorkPlan(id: $id) { status } }`,
+      variables: { id: await createPlan(w) },
+    }),
+  },
+  'Mutation.approveWorkPlan': {
+    expected: only('secretariat'),
+    prepare: async (w) => {
+      const id = await createPlan(w);
+      await must(w, w.people.chair.token, `mutation ($id: ID!) { submitWorkPlan(id: $id) { status } }`, { id });
+      return { query: `mutation ($id: ID!) { approveWorkPlan(id: $id) { status } }`, variables: { id } };
+    },
+  },
+  // ---------------------------------------------------------------- the caller's own things
+  'Mutation.markNotificationsRead': {
+    expected: SELF,
+    prepare: async () => ({ query: `mutation { markNotificationsRead(ids: []) }`, variables: {} }),
+  },
+  'Mutation.setMyNotificationPreferences': {
+    expected: SELF,
+    prepare: async () => ({
+      query: `mutation { setMyNotificationPreferences(emailMode: DAILY_DIGEST) { emailMode } }`,
+      variables: {},
+    }),
+  },
+  'Mutation.rotateMyCalendarFeedUrl': {
+    expected: SELF,
+    prepare: async () => ({ query: `mutation { rotateMyCalendarFeedUrl }`, variables: {} }),
+  },
+};
+
+/** Public operations: anyone may call them; their refusals are about credentials, not roles. */
+const PUBLIC = new Set(['Mutation.login', 'Mutation.acceptInvitation']);
+
+let slugCache = new Map<string, string>();
+async function slugOf(w: World): Promise<string> {
+  if (!slugCache.has(w.initiativeId)) {
+    const [row] = await w.fixtures.query<{ slug: string }>(`SELECT slug FROM initiative WHERE id = $1`, [w.initiativeId]);
+    slugCache.set(w.initiativeId, row.slug);
+  }
+  return slugCache.get(w.initiativeId) as string;
+}
+
+/** Every mutation, and every query with an ID argument, of the served schema. */
+function operationsToCover(schema: GraphQLSchema): string[] {
+  const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`);
+  const queries = Object.values(schema.getQueryType()?.getFields() ?? {})
+    .filter((field) => field.args.some((arg) => getNamedType(arg.type).name === 'ID') || field.name === 'initiative')
+    .map((field) => `Query.${field.name}`);
+  return [...queries, ...mutations].filter((name) => !PUBLIC.has(name));
+}
+
+describe('authorisation matrix', () => {
+  let gateway: GatewayUnderTest;
+  let fixtures: Fixtures;
+  let world: World;
+
+  beforeAll(async () => {
+    gateway = await startGateway();
+    fixtures = new Fixtures(gateway.config);
+    slugCache = new Map();
+    const initiative = await fixtures.initiative();
+    const other = await fixtures.initiative();
+    const otherGroup = await fixtures.group(initiative.id);
+    const people = {
+      observer: await fixtures.person(initiative.id, 'OBSERVER'),
+      member: await fixtures.person(initiative.id, 'MEMBER'),
+      groupMember: await fixtures.person(initiative.id, 'MEMBER'),
+      viceChair: await fixtures.person(initiative.id, 'MEMBER'),
+      otherChair: await fixtures.person(initiative.id, 'MEMBER'),
+      chair: await fixtures.person(initiative.id, 'MEMBER'),
+      secretariat: await fixtures.person(initiative.id, 'SECRETARIAT'),
+      otherSecretariat: await fixtures.person(other.id, 'SECRETARIAT'),
+    };
+    await fixtures.groupRole(otherGroup.id, people.otherChair.id, 'CHAIR');
+    world = { initiativeId: initiative.id, groupId: '', people, gql: gateway.gql, fixtures };
+  });
+  afterAll(async () => {
+    await fixtures.close();
+    await gateway.close();
+  });
+
+  /** A fresh working group of the initiative with the callers in their group roles. */
+  async function freshGroup(): Promise<World> {
+    const group = await fixtures.group(world.initiativeId);
+    await fixtures.groupRole(group.id, world.people.chair.id, 'CHAIR');
+    await fixtures.groupRole(group.id, world.people.viceChair.id, 'VICE_CHAIR');
+    await fixtures.groupRole(group.id, world.people.groupMember.id, 'MEMBER');
+    return { ...world, groupId: group.id };
+  }
+
+  it('has a rule for every mutation and every query that takes an id', () => {
+    const schema = gateway.app.get(GraphQLSchemaHost).schema;
+    const missing = operationsToCover(schema).filter((name) => !ROWS[name]);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every caller exactly the outcome the table says', async () => {
+    const mismatches: string[] = [];
+    let calls = 0;
+    for (const [operation, row] of Object.entries(ROWS)) {
+      for (const caller of CALLERS) {
+        const w = await freshGroup();
+        const { query, variables } = await row.prepare(w);
+        const token = caller === 'anonymous' ? undefined : w.people[caller].token;
+        const result = await gateway.gql(query, variables, token);
+        calls += 1;
+        const got = result.errors ? result.errors[0].extensions.code : 'ok';
+        if (got !== row.expected[caller]) {
+          mismatches.push(
+            `${operation} as ${caller}: expected ${row.expected[caller]}, got ${got}${result.errors ? ` (${result.errors[0].message})` : ''}`,
+          );
+        }
+      }
+    }
+    console.log(
+      `authorisation matrix: ${Object.keys(ROWS).length} operations x ${CALLERS.length} callers = ${calls} calls, ${mismatches.length} mismatches`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+});
