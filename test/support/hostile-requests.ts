@@ -95,7 +95,9 @@ function badValuesFor(type: GraphQLInputType, fieldName: string): unknown[] {
     if (named.name === 'Date') bad.push(...BAD_DATES);
     if (named.name === 'Duration') bad.push(...BAD_DURATIONS);
     if (named.name === 'Boolean') bad.push('true', 1);
-    if (named.name === 'String' || named.name === 'ID') bad.push(BIG_STRING, 12345, ...UNSTORABLE);
+    // (An ID may legally be given as a number, and an unknown id is not bad input by itself.)
+    if (named.name === 'String') bad.push(BIG_STRING, 12345);
+    if (named.name === 'String' || named.name === 'ID') bad.push(...UNSTORABLE);
     if (named.name === 'String' && /timeZone/i.test(fieldName)) bad.push(...BAD_TIME_ZONES);
     if (named.name === 'String' && /email/i.test(fieldName))
       bad.push('not-an-email', 'a@', `${'a'.repeat(250)}@example.org`, 'a b@example.org');
@@ -110,6 +112,31 @@ function badValuesFor(type: GraphQLInputType, fieldName: string): unknown[] {
 function selection(field: GraphQLField<unknown, unknown>): string {
   const named = getNamedType(field.type);
   return isScalarType(named) || isEnumType(named) ? '' : '{ __typename }';
+}
+
+/** A value written inline as a GraphQL literal (enum-typed slots get strings: also an attack). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')} }`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The same operation with its arguments inline, exercising the literal-parsing paths. */
+function inlineOperation(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+): string {
+  const args = field.args
+    .filter((a) => a.name in variables)
+    .map((a) => `${a.name}: ${literal(variables[a.name])}`)
+    .join(', ');
+  return `${kind} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
 }
 
 function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
@@ -170,6 +197,11 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
             authenticated,
           });
         }
+        requests.push({
+          label: `${kind} ${field.name} ${attack.path} inline`,
+          body: { query: inlineOperation(kind, field, attack.variables) },
+          authenticated: true,
+        });
       }
       // Awkward but legal unicode in every string argument, without a token.
       for (const arg of field.args.filter((a) => getNamedType(a.type).name === 'String')) {
