@@ -79,6 +79,13 @@ export class AppConfig {
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /** Mutations one signed-in account may send per minute, across all gateways; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  MUTATION_RATE_LIMIT = 600;
+
   /** Most aliased fields in one request (aliases multiply expensive fields). */
   @Transform(toInt)
   @IsInt()
@@ -119,6 +126,24 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   RECONCILE_EVERY_MS = 300_000;
+
+  /** Interval at which the worker drains the outbox into reminder jobs, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_POLL_MS = 1000;
+
+  /** How far ahead reconciliation rebuilds reminder timers, in milliseconds (default 30 days). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60_000)
+  REMINDER_WINDOW_MS = 2_592_000_000;
+
+  /** Interval of the DAILY_DIGEST check (digests go out at 08:00 local time), in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  DIGEST_EVERY_MS = 60_000;
 
   /** Adds X-Sql-Statements to GraphQL responses (tests and benchmarks); default on outside production. */
   @IsOptional()

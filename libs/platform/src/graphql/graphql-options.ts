@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { aliasLimitRule } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
+import { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
@@ -39,6 +40,10 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator |
       complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
       requestLoggingPlugin(config.sqlCountHeader),
       unstorableTextPlugin(),
+      mutationRateLimitPlugin(
+        { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
+        logger,
+      ),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
     context: ({ req, res }: { req: never; res: never }) => createRequestContext(req, res, authenticator),

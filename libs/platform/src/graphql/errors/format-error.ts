@@ -73,7 +73,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { ...rest, code: 'BAD_USER_INPUT', ...(reason ? { reason } : {}) } };
   }
   if (apolloCode === 'UNAUTHENTICATED' || apolloCode === 'FORBIDDEN') {
-    return { ...base, extensions: { code: apolloCode } };
+    const { http: _http, ...rest } = formatted.extensions ?? {};
+    return { ...base, extensions: { ...rest, code: apolloCode } };
   }
 
   logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');

@@ -1,0 +1,85 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { redisOptionsFromUrl } from '../queue/redis-options';
+import type { RequestContext } from './request-context';
+
+export interface MutationRateLimit {
+  redisUrl: string;
+  prefix: string;
+  /** Mutations one account may send per window; 0 turns the limit off. */
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Limits the mutations each signed-in account may send per window, across every gateway
+ * (a fixed-window counter in Redis). Over the limit: FORBIDDEN with reason RATE_LIMITED,
+ * extensions.retryAfter and HTTP 429 with Retry-After. If Redis does not answer, requests
+ * pass: a Redis outage must not stop votes and work-plan changes (PostgreSQL holds them).
+ */
+export function mutationRateLimitPlugin(options: MutationRateLimit, logger: Logger): ApolloServerPlugin<RequestContext> {
+  if (options.limit <= 0) return {};
+  const redis = new Redis({
+    ...redisOptionsFromUrl(options.redisUrl),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    lazyConnect: true,
+  });
+  redis.on('error', () => undefined);
+  redis.connect().catch(() => undefined);
+
+  async function count(personId: string, window: number): Promise<number | null> {
+    const key = `${options.prefix}:rate:mutations:${personId}:${window}`;
+    try {
+      const result = await Promise.race([
+        redis
+          .multi()
+          .incr(key)
+          .expire(key, options.windowSeconds * 2)
+          .exec(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 200).unref()),
+      ]);
+      const value = result?.[0]?.[1];
+      return typeof value === 'number' ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          redis.disconnect();
+        },
+      };
+    },
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          const personId = contextValue.caller?.personId;
+          if (operation?.operation !== 'mutation' || !personId) return;
+          const now = Math.floor(Date.now() / 1000);
+          const window = Math.floor(now / options.windowSeconds);
+          const used = await count(personId, window);
+          if (used === null) {
+            logger.warn({ reqId: contextValue.requestId }, 'rate limit skipped: Redis did not answer');
+            return;
+          }
+          if (used > options.limit) {
+            const retryAfter = (window + 1) * options.windowSeconds - now;
+            contextValue.res.setHeader('Retry-After', String(retryAfter));
+            throw new GraphQLError(
+              `Too many changes: at most ${options.limit} per ${options.windowSeconds} s; retry in ${retryAfter} s`,
+              {
+                extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfter, http: { status: 429 } },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}

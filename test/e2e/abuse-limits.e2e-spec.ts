@@ -1,0 +1,88 @@
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { uniqueId } from '../support/test-config';
+
+const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+
+describe('abuse limits', () => {
+  describe('mutations per account', () => {
+    let gateway: GatewayUnderTest;
+    let fixtures: Fixtures;
+
+    beforeAll(async () => {
+      gateway = await startGateway({ MUTATION_RATE_LIMIT: '5' });
+      fixtures = new Fixtures(gateway.config);
+    });
+    afterAll(async () => {
+      await fixtures.close();
+      await gateway.close();
+    });
+
+    it('refuses the 6th mutation of a minute with FORBIDDEN, RATE_LIMITED, retryAfter and HTTP 429; others are unaffected', async () => {
+      const initiative = await fixtures.initiative();
+      const [alice, bob] = [
+        await fixtures.person(initiative.id, 'SECRETARIAT'),
+        await fixtures.person(initiative.id, 'SECRETARIAT'),
+      ];
+      const create = (token: string) => gateway.gql(CREATE_ORG, { input: { name: `Org ${uniqueId()}`, kind: 'CITY' } }, token);
+
+      // Windows are calendar minutes: start well inside one so the six calls share it.
+      const untilNextWindow = 60_000 - (Date.now() % 60_000);
+      if (untilNextWindow < 5_000) await new Promise((r) => setTimeout(r, untilNextWindow + 100));
+      for (let i = 0; i < 5; i += 1) expect((await create(alice.token)).errors).toBeUndefined();
+      const refused = await create(alice.token);
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RATE_LIMITED' });
+      const retryAfter = refused.errors?.[0].extensions.retryAfter as number;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(refused.headers.get('retry-after')).toBe(String(retryAfter));
+
+      // Queries are not limited, and another account has its own budget.
+      expect((await gateway.gql('{ me { id } }', {}, alice.token)).errors).toBeUndefined();
+      expect((await create(bob.token)).errors).toBeUndefined();
+      const [{ n }] = await fixtures.query<{ n: number }>(`SELECT count(*)::int AS n FROM organization WHERE name LIKE 'Org %'`);
+      expect(n).toBeGreaterThanOrEqual(6);
+    });
+  });
+
+  describe('production defaults', () => {
+    let gateway: GatewayUnderTest;
+
+    beforeAll(async () => {
+      gateway = await startGateway({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p'.repeat(48),
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        CORS_ORIGINS: 'https://secretariat.example.org',
+      });
+    });
+    afterAll(() => gateway.close());
+
+    it('turns introspection and the IDE off', async () => {
+      const result = await gateway.gql('{ __schema { queryType { name } } }');
+      expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].message).toMatch(/introspection/i);
+      expect((await fetch(`${gateway.url}/ide`)).status).toBe(404);
+    });
+
+    it('allows browser origins from CORS_ORIGINS only', async () => {
+      const allowed = await fetch(`${gateway.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://secretariat.example.org', 'access-control-request-method': 'POST' },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://secretariat.example.org');
+      const other = await fetch(`${gateway.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
+      });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('answers unexpected failures without stack traces', async () => {
+      const result = await gateway.gql('{ me { id } }', {}, 'not-a-token');
+      expect(JSON.stringify(result.errors)).not.toMatch(/stack|at \w+ \(|node_modules/);
+      expect(result.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+});
