@@ -13,6 +13,8 @@ export class Fixtures {
 
   constructor(private readonly config: AppConfig) {
     this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+    // An idle client whose server went away (fault tests) must not crash the test process.
+    this.pool.on('error', () => undefined);
   }
 
   async close(): Promise<void> {
