@@ -4,6 +4,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { AppConfig, Authenticator, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
+import { StructureModule } from '@app/structure';
+import { TermsOfReferenceModule } from '@app/terms-of-reference';
+import { WorkPlansModule } from '@app/work-plans';
+import { RemindersModule } from '@app/reminders';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -17,8 +21,13 @@ export class GatewayModule {
       imports: [
         PlatformModule.forRoot(config, logger),
         IdentityModule,
+        StructureModule,
+        TermsOfReferenceModule,
+        WorkPlansModule,
+        RemindersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          imports: [IdentityModule],
           inject: [AppConfig, PINO_LOGGER, { token: Authenticator, optional: true }],
           useFactory: (cfg: AppConfig, log: Logger, authenticator?: Authenticator) =>
             graphqlOptions(cfg, authenticator ?? null, log),

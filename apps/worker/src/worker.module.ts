@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { type AppConfig, PlatformModule, QUEUES } from '@app/platform';
+import { TermsOfReferenceJobsModule } from '@app/terms-of-reference';
+import { ReminderJobsModule } from '@app/reminders';
 import { HeartbeatProcessor } from './system/heartbeat.processor';
 
 /** The worker: BullMQ processors and job schedulers only, no public HTTP. */
@@ -10,7 +12,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config, logger), BullModule.registerQueue({ name: QUEUES.system })],
+      imports: [
+        PlatformModule.forRoot(config, logger),
+        BullModule.registerQueue({ name: QUEUES.system }),
+        TermsOfReferenceJobsModule,
+        ReminderJobsModule,
+      ],
       providers: [HeartbeatProcessor],
     };
   }

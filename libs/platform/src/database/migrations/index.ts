@@ -1,5 +1,18 @@
 import { Foundation1790000000000 } from './1790000000000-foundation';
 import { IdentityStructure1790000001000 } from './1790000001000-identity-structure';
+import { LoginFailures1790000001500 } from './1790000001500-login-failures';
+import { TermsOfReference1790000002000 } from './1790000002000-terms-of-reference';
+import { WorkPlans1790000003000 } from './1790000003000-work-plans';
+import { Reminders1790000004000 } from './1790000004000-reminders';
+import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
-export const MIGRATIONS = [Foundation1790000000000, IdentityStructure1790000001000];
+export const MIGRATIONS = [
+  Foundation1790000000000,
+  IdentityStructure1790000001000,
+  LoginFailures1790000001500,
+  TermsOfReference1790000002000,
+  WorkPlans1790000003000,
+  Reminders1790000004000,
+  BenchIndexes1790000009000,
+];

@@ -1,0 +1,12 @@
+import './graphql-enums';
+export * from './graphql-enums';
+export * from './reminders.module';
+export * from './reminder-jobs.module';
+export * from './invitation-notification';
+export * from './outbox-topics';
+export * from './planning/reminder-plan';
+export * from './planning/recipients';
+export * from './calendar/feed-secret';
+export { ReminderProcessor } from './jobs/reminder.processor';
+export { MailProcessor } from './jobs/mail.processor';
+export { OutboxProcessor } from './jobs/outbox.processor';

@@ -1,0 +1,70 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AppConfig, QUEUES } from '@app/platform';
+import { DIGEST_JOB, DIGEST_SCHEDULER } from './mail.processor';
+import { OUTBOX_SCHEDULER } from './outbox.processor';
+import { RECONCILE_JOB, RECONCILE_SCHEDULER } from './reminder.processor';
+
+/** How often each worker checks that its job schedulers still exist in Redis. */
+const SCHEDULER_CHECK_MS = 5000;
+
+/**
+ * The recurring jobs of reminders: outbox drain, reconciliation and the digest check, as
+ * BullMQ job schedulers (one of each however many workers run). If Redis is emptied the
+ * schedulers vanish with everything else, so each worker re-creates missing ones every few
+ * seconds; the first run of a fresh reconciliation scheduler rebuilds every pending timer.
+ */
+@Injectable()
+export class ReminderSchedulers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ReminderSchedulers');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectQueue(QUEUES.outbox) private readonly outbox: Queue,
+    @InjectQueue(QUEUES.reminders) private readonly reminders: Queue,
+    @InjectQueue(QUEUES.mail) private readonly mail: Queue,
+  ) {}
+
+  private get schedulers(): { queue: Queue; id: string; every: number; name: string }[] {
+    return [
+      { queue: this.outbox, id: OUTBOX_SCHEDULER, every: this.config.OUTBOX_POLL_MS, name: 'drain' },
+      { queue: this.reminders, id: RECONCILE_SCHEDULER, every: this.config.RECONCILE_EVERY_MS, name: RECONCILE_JOB },
+      { queue: this.mail, id: DIGEST_SCHEDULER, every: this.config.DIGEST_EVERY_MS, name: DIGEST_JOB },
+    ];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const s of this.schedulers) await this.upsert(s);
+    this.timer = setInterval(() => void this.ensure(), SCHEDULER_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async upsert(s: { queue: Queue; id: string; every: number; name: string }): Promise<void> {
+    await s.queue.upsertJobScheduler(
+      s.id,
+      { every: s.every },
+      { name: s.name, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+
+  /** Re-creates schedulers that disappeared (e.g. Redis FLUSHALL). */
+  async ensure(): Promise<void> {
+    for (const s of this.schedulers) {
+      try {
+        if (!(await s.queue.getJobScheduler(s.id))) {
+          this.logger.warn(`job scheduler ${s.id} was missing: re-created`);
+          await this.upsert(s);
+        }
+      } catch (error) {
+        this.logger.debug(`scheduler check failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DurationScalar } from '@app/platform';
+
+@ObjectType('ReminderPolicy', {
+  description: 'Lead times before each deadline at which reminders go out; remindOverdue adds one at the deadline.',
+})
+export class ReminderPolicyModel {
+  @Field(() => [DurationScalar]) leadTimes: string[];
+  @Field() remindOverdue: boolean;
+}

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
+import { QUEUES } from '@app/platform';
+import { QueueDashboard } from './admin/queue-dashboard';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
+import { NotificationsResolver } from './notifications/notifications.resolver';
+import { NotificationsService } from './notifications/notifications.service';
+import { ReminderPolicyResolver } from './policy/reminder-policy.resolver';
+import { ReminderPolicyService } from './policy/reminder-policy.service';
+
+/**
+ * The gateway side of reminders: the policy (Initiative.reminderPolicy, setReminderPolicy),
+ * the caller's notifications and preferences, the calendar feed, and the queue dashboard.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    BullModule.registerQueue(
+      { name: QUEUES.system },
+      { name: QUEUES.outbox },
+      { name: QUEUES.ballots },
+      { name: QUEUES.reminders },
+      { name: QUEUES.mail },
+    ),
+  ],
+  controllers: [CalendarFeedController],
+  providers: [
+    ReminderPolicyService,
+    ReminderPolicyResolver,
+    NotificationsService,
+    NotificationsResolver,
+    CalendarFeedService,
+    CalendarFeedResolver,
+    QueueDashboard,
+  ],
+})
+export class RemindersModule {}

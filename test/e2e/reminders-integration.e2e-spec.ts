@@ -1,0 +1,113 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { count, setPolicy, sleep, startWorker } from '../support/reminders';
+import { SmtpSink } from '../support/smtp-sink';
+
+/** Reminders driven by the real work-plan and ballot mutations (their outbox rows), not by fixtures. */
+describe('reminders from the work-plans and ballots mutations', () => {
+  let gateway: GatewayUnderTest;
+  let worker: INestApplicationContext;
+  let sink: SmtpSink;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    gateway = await startGateway({ SMTP_URL: sink.url });
+    worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
+    fx = new Fixtures(gateway.config);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await gateway?.close();
+    await fx?.close();
+    await sink?.stop();
+  });
+
+  const ok = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+    const result = await gateway.gql<T>(query, variables, token);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  };
+
+  it('addWorkItem / updateWorkItem: DUE and OVERDUE as planned; DONE stops the overdue reminder', async () => {
+    const initiative = await fx.initiative();
+    const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+    const chair = await fx.person(initiative.id);
+    const owner = await fx.person(initiative.id);
+    const group = await fx.group(initiative.id);
+    await fx.groupRole(group.id, chair.id, 'CHAIR');
+    await fx.groupRole(group.id, owner.id, 'MEMBER');
+    await setPolicy(gateway.gql, secretariat.token, initiative.id, ['PT2S']);
+    const { createWorkPlan } = await ok<{ createWorkPlan: { id: string } }>(
+      `mutation ($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { id } }`,
+      { input: { workingGroupId: group.id, title: 'Plan', periodStart: '2016-07-01', periodEnd: '2040-06-30' } },
+      chair.token,
+    );
+    const add = (title: string, dueAt: Date) =>
+      ok<{ addWorkItem: { id: string; version: number } }>(
+        `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id version } }`,
+        { input: { workPlanId: createWorkPlan.id, kind: 'TASK', title, ownerId: owner.id, dueAt: dueAt.toISOString() } },
+        chair.token,
+      );
+    const kept = await add('Kept', new Date(Date.now() + 4500));
+    const done = await add('Done', new Date(Date.now() + 4500));
+    await sink.waitFor(() => count(sink.to(owner.email), 'Due in') === 2, 8000);
+    await ok(
+      `mutation ($input: UpdateWorkItemInput!) { updateWorkItem(input: $input) { id } }`,
+      { input: { id: done.addWorkItem.id, expectedVersion: done.addWorkItem.version, status: 'DONE', percentComplete: 100 } },
+      owner.token,
+    );
+    await sink.waitFor(() => count(sink.to(owner.email), 'Overdue') === 1 && count(sink.to(chair.email), 'Overdue') === 1, 8000);
+    await sleep(2000);
+    expect(
+      sink
+        .to(owner.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['Due in 2 seconds: Done', 'Due in 2 seconds: Kept', 'Overdue: Kept']);
+    expect(sink.to(chair.email).map((m) => m.subject)).toEqual(['Overdue: Kept']);
+    expect(kept.addWorkItem.id).toBeTruthy();
+  });
+
+  it('openBallot / castVote: BALLOT_CLOSING reaches exactly the electors who have not voted', async () => {
+    const initiative = await fx.initiative();
+    const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+    const electors = [await fx.person(initiative.id), await fx.person(initiative.id), await fx.person(initiative.id)];
+    await setPolicy(gateway.gql, secretariat.token, initiative.id, ['PT2S']);
+    const { draftTermsOfReference } = await ok<{ draftTermsOfReference: { id: string } }>(
+      `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
+      { input: { initiativeId: initiative.id, title: 'Terms', body: 'We agree.' } },
+      secretariat.token,
+    );
+    const { openBallot } = await ok<{ openBallot: { id: string } }>(
+      `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`,
+      {
+        input: {
+          termsOfReferenceId: draftTermsOfReference.id,
+          closesAt: new Date(Date.now() + 5000).toISOString(),
+          rule: 'MAJORITY',
+          quorum: 0.5,
+        },
+      },
+      secretariat.token,
+    );
+    await ok(
+      `mutation ($input: CastVoteInput!) { castVote(input: $input) { __typename } }`,
+      { input: { ballotId: openBallot.id, position: 'APPROVE' } },
+      electors[0].token,
+    );
+    await sink.waitFor(() => electors.slice(1).every((e) => count(sink.to(e.email), 'Ballot closing') === 1), 8000);
+    await sink.waitFor(() => electors.every((e) => count(sink.to(e.email), 'Ballot closed') === 1), 10_000);
+    await sleep(1500);
+    expect(sink.to(electors[0].email).map((m) => m.subject!.split(':')[0])).toEqual(['Ballot opened', 'Ballot closed']);
+    for (const e of electors.slice(1)) {
+      expect(sink.to(e.email).map((m) => m.subject!.split(':')[0])).toEqual([
+        'Ballot opened',
+        'Ballot closing in 2 seconds',
+        'Ballot closed',
+      ]);
+    }
+    expect(sink.to(secretariat.email)).toHaveLength(0);
+  });
+});

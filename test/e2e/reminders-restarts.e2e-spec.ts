@@ -1,0 +1,148 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { Fixtures } from '../support/fixtures';
+import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { startBuiltApp, startThrowawayRedis, type RunningProcess } from '../support/processes';
+import { addItem, count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
+import { SmtpSink } from '../support/smtp-sink';
+
+type Scene = Awaited<ReturnType<typeof workItemScene>>;
+
+/** Each item: one DUE to the owner, one OVERDUE each to the owner and the chair. */
+async function expectExactlyOnce(sink: SmtpSink, scenes: Scene[]) {
+  for (const s of scenes) {
+    expect([count(sink.to(s.owner.email), 'Due in'), count(sink.to(s.owner.email), 'Overdue')]).toEqual([1, 1]);
+    expect(sink.to(s.owner.email)).toHaveLength(2);
+    expect(sink.to(s.chair.email)).toHaveLength(1);
+  }
+}
+
+const allArrived = (sink: SmtpSink, scenes: Scene[]) => () =>
+  scenes.every((s) => sink.to(s.owner.email).length >= 2 && sink.to(s.chair.email).length >= 1);
+
+describe('reminders survive restarts (real Redis, workers and SMTP sink)', () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+  });
+  afterAll(() => sink.stop());
+
+  describe('two workers and a killed worker', () => {
+    let gateway: GatewayUnderTest;
+    let fx: Fixtures;
+    beforeAll(async () => {
+      gateway = await startGateway({ SMTP_URL: sink.url });
+      fx = new Fixtures(gateway.config);
+    });
+    afterAll(async () => {
+      await gateway.close();
+      await fx.close();
+    });
+
+    it('two workers running together send every reminder once', async () => {
+      const env = { QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url };
+      const workers = [await startWorker(env), await startWorker(env)];
+      try {
+        const scenes: Scene[] = [];
+        for (let i = 0; i < 3; i++) {
+          const s = await workItemScene(fx);
+          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
+          await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 4000));
+          scenes.push(s);
+        }
+        await sink.waitFor(allArrived(sink, scenes), 12_000);
+        await sleep(2000);
+        await expectExactlyOnce(sink, scenes);
+      } finally {
+        await Promise.all(workers.map((w) => w.close()));
+      }
+    });
+
+    it('a worker killed with SIGKILL while reminders are due, then restarted: every reminder arrives, none twice', async () => {
+      const env = {
+        DATABASE_URL: gateway.config.DATABASE_URL,
+        REDIS_URL: gateway.config.REDIS_URL,
+        QUEUE_PREFIX: gateway.config.QUEUE_PREFIX,
+        SMTP_URL: sink.url,
+        OUTBOX_POLL_MS: '200',
+        RECONCILE_EVERY_MS: '2000',
+        LOG_LEVEL: 'info',
+      };
+      let worker: RunningProcess = startBuiltApp('worker', env);
+      try {
+        await worker.waitFor(/worker started/);
+        const scenes: Scene[] = [];
+        for (let i = 0; i < 3; i++) {
+          const s = await workItemScene(fx);
+          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
+          await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 3000 + i * 1500));
+          scenes.push(s);
+        }
+        await sink.waitFor(() => count(sink.to(scenes[0].owner.email), 'Due in') === 1, 8000);
+        expect(await worker.stop('SIGKILL')).toBeNull();
+        await sleep(4000);
+        worker = startBuiltApp('worker', env);
+        await worker.waitFor(/worker started/);
+        await sink.waitFor(allArrived(sink, scenes), 45_000);
+        await sleep(2000);
+        await expectExactlyOnce(sink, scenes);
+      } finally {
+        await worker.stop('SIGTERM');
+      }
+    }, 90_000);
+  });
+
+  describe('Redis emptied (a throwaway Redis, never the shared one)', () => {
+    let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
+    let gateway: GatewayUnderTest;
+    let worker: INestApplicationContext;
+    let fx: Fixtures;
+    beforeAll(async () => {
+      redis = await startThrowawayRedis();
+      gateway = await startGateway({ SMTP_URL: sink.url, REDIS_URL: redis.url });
+      worker = await startWorker({
+        QUEUE_PREFIX: gateway.config.QUEUE_PREFIX,
+        SMTP_URL: sink.url,
+        REDIS_URL: redis.url,
+        RECONCILE_EVERY_MS: '2000',
+      });
+      fx = new Fixtures(gateway.config);
+    });
+    afterAll(async () => {
+      await worker?.close();
+      await gateway?.close();
+      await fx?.close();
+      await redis?.stop();
+    });
+
+    it('after FLUSHALL with reminders pending, the next reconciliation delivers them all, once', async () => {
+      const scenes: Scene[] = [];
+      for (let i = 0; i < 2; i++) {
+        const s = await workItemScene(fx);
+        await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
+        await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 5000));
+        scenes.push(s);
+      }
+      // Wait until the outbox has been turned into planned reminders (and their timers).
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const [{ n }] = await fx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM planned_reminder WHERE initiative_id = ANY($1::uuid[])`,
+          [scenes.map((s) => s.initiativeId)],
+        );
+        if (n === 4 || Date.now() > deadline) break;
+        await sleep(100);
+      }
+      await sleep(500); // the timers are added right after the planning transaction commits
+      const client = new Redis(redis.url);
+      expect(await client.dbsize()).toBeGreaterThan(0);
+      await client.flushall();
+      expect(await client.dbsize()).toBe(0);
+      await client.quit();
+
+      await sink.waitFor(allArrived(sink, scenes), 30_000);
+      await sleep(2500);
+      await expectExactlyOnce(sink, scenes);
+    }, 60_000);
+  });
+});

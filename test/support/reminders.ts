@@ -1,0 +1,82 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { ParsedMail } from 'mailparser';
+import { createLogger } from '@app/platform';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import type { Fixtures } from './fixtures';
+import { testConfig, uniqueId } from './test-config';
+
+/** An in-process worker sharing the gateway's queue prefix, sending mail to the sink. */
+export async function startWorker(overrides: Record<string, string>): Promise<INestApplicationContext> {
+  const config = testConfig({ OUTBOX_POLL_MS: '200', RECONCILE_EVERY_MS: '60000', ...overrides });
+  return createWorker(config, createLogger(config.LOG_LEVEL, 'worker'));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An initiative with a secretariat, a group with a chair and an owner (MEMBER), and a plan. */
+export async function workItemScene(
+  fx: Fixtures,
+  zones: { owner?: string; chair?: string } = {},
+): Promise<{
+  initiativeId: string;
+  groupId: string;
+  planId: string;
+  secretariat: { id: string; email: string; token: string };
+  chair: { id: string; email: string; token: string };
+  owner: { id: string; email: string; token: string };
+}> {
+  const initiative = await fx.initiative();
+  const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+  const chair = await fx.person(initiative.id, 'MEMBER', { timeZone: zones.chair ?? 'Europe/Zurich' });
+  const owner = await fx.person(initiative.id, 'MEMBER', { timeZone: zones.owner ?? 'Europe/Zurich' });
+  const group = await fx.group(initiative.id);
+  await fx.groupRole(group.id, chair.id, 'CHAIR');
+  await fx.groupRole(group.id, owner.id, 'MEMBER');
+  const [plan] = await fx.query<{ id: string }>(
+    `INSERT INTO work_plan (working_group_id, title, period_start, period_end) VALUES ($1, 'Plan', '2016-07-01', '2030-06-30') RETURNING id`,
+    [group.id],
+  );
+  return { initiativeId: initiative.id, groupId: group.id, planId: plan.id, secretariat, chair, owner };
+}
+
+/** A work item written as the work-plans library does: the row and its outbox event together. */
+export async function addItem(fx: Fixtures, planId: string, ownerId: string | null, dueAt: Date): Promise<string> {
+  const [item] = await fx.query<{ id: string }>(
+    `WITH i AS (INSERT INTO work_item (work_plan_id, kind, title, owner_id, due_at) VALUES ($1, 'TASK', $2, $3, $4) RETURNING id),
+          o AS (INSERT INTO outbox_event (topic, subject_id) SELECT 'workitem.created', id FROM i)
+     SELECT id FROM i`,
+    [planId, `Task ${uniqueId()}`, ownerId, dueAt],
+  );
+  return item.id;
+}
+
+export async function changeItem(fx: Fixtures, itemId: string, set: string, params: unknown[] = []): Promise<void> {
+  await fx.query(
+    `WITH i AS (UPDATE work_item SET ${set}, version = version + 1 WHERE id = $1 RETURNING id)
+     INSERT INTO outbox_event (topic, subject_id) SELECT 'workitem.changed', id FROM i`,
+    [itemId, ...params],
+  );
+}
+
+export async function setPolicy(
+  gql: (q: string, v?: Record<string, unknown>, t?: string) => Promise<{ data: unknown; errors?: unknown }>,
+  token: string,
+  initiativeId: string,
+  leadTimes: string[],
+  remindOverdue = true,
+): Promise<void> {
+  const result = await gql(
+    `mutation ($input: SetReminderPolicyInput!) { setReminderPolicy(input: $input) { leadTimes remindOverdue } }`,
+    { input: { initiativeId, leadTimes, remindOverdue } },
+    token,
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+}
+
+/** Subject lines of the messages to an address, by kind prefix (e.g. "Due in", "Overdue"). */
+export function subjects(messages: ParsedMail[]): string[] {
+  return messages.map((m) => m.subject ?? '');
+}
+
+export const count = (messages: ParsedMail[], prefix: string) =>
+  messages.filter((m) => (m.subject ?? '').startsWith(prefix)).length;
