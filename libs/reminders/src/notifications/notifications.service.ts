@@ -13,6 +13,9 @@ import type { EmailMode } from '../graphql-enums';
 import { updatedRows } from '../subjects/sql-result';
 import { NOTIFICATION_COLUMNS, type NotificationModel, type NotificationPreferencesModel } from './notification.model';
 
+/** Most notification ids one markNotificationsRead call may name (a page is at most 200). */
+const MAX_IDS_PER_CALL = 1000;
+
 function requireCaller(caller: Caller | null): string {
   if (!caller) throw new UnauthenticatedError();
   return caller.personId;
@@ -50,6 +53,7 @@ export class NotificationsService {
 
   async markRead(caller: Caller | null, ids: string[]): Promise<number> {
     const personId = requireCaller(caller);
+    if (ids.length > MAX_IDS_PER_CALL) throw InvalidInputError.field('ids', `at most ${MAX_IDS_PER_CALL} ids per call`);
     const valid = ids.filter(isUuid);
     if (!valid.length) return 0;
     const { count } = updatedRows(
