@@ -10,7 +10,9 @@ const runs = Number(process.argv[2] ?? 5);
 const port = 39_000 + Math.floor(Math.random() * 1000);
 
 function rssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
@@ -28,7 +30,11 @@ async function once() {
     });
     child.once('exit', (code) => reject(new Error(`gateway exited ${code}: ${output.slice(-500)}`)));
   });
-  await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  });
   await new Promise((r) => setTimeout(r, 3000));
   const idleRss = rssMb(child.pid);
   child.kill('SIGTERM');

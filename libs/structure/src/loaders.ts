@@ -1,6 +1,14 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import {
+  ORGANIZATION_COLUMNS,
+  type OrganizationModel,
+  organizationLoader,
+  PERSON_COLUMNS,
+  type PersonModel,
+  personLoader,
+} from '@app/identity';
+import {
   byKeys,
   type ConnectionShape,
   groupedByKeys,
@@ -54,15 +62,29 @@ export function groupsOfInitiativeLoader(
   });
 }
 
-/** Per-request loader of a group's CHAIR and VICE_CHAIR person ids, chairs first. */
+/**
+ * Per-request loader of a group's CHAIR and VICE_CHAIR person ids, chairs first. The same
+ * statement reads the people and their organisations and primes those loaders, so `chairs {
+ * name organization { name } }` costs one statement.
+ */
 export function chairIdsLoader(loaders: LoaderRegistry, dataSource: DataSource): DataLoader<string, string[]> {
   return loaders.get<string, string[]>('structure.chairIds', async (ids) => {
-    const rows: { workingGroupId: string; personId: string }[] = await dataSource.query(
-      `SELECT working_group_id AS "workingGroupId", person_id AS "personId" FROM group_member
-        WHERE working_group_id = ANY($1::uuid[]) AND role IN ('CHAIR', 'VICE_CHAIR')
-        ORDER BY working_group_id, (role = 'CHAIR') DESC, since, person_id`,
-      [ids.filter(isUuid)],
-    );
+    const rows: { workingGroupId: string; personId: string; person: PersonModel; organization: OrganizationModel | null }[] =
+      await dataSource.query(
+        `SELECT gm.working_group_id AS "workingGroupId", gm.person_id AS "personId", row_to_json(p) AS person, row_to_json(o) AS organization
+           FROM group_member gm
+           JOIN LATERAL (SELECT ${PERSON_COLUMNS} FROM person WHERE id = gm.person_id) p ON true
+           LEFT JOIN LATERAL (SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = p."organizationId") o ON true
+          WHERE gm.working_group_id = ANY($1::uuid[]) AND gm.role IN ('CHAIR', 'VICE_CHAIR')
+          ORDER BY gm.working_group_id, (gm.role = 'CHAIR') DESC, gm.since, gm.person_id`,
+        [ids.filter(isUuid)],
+      );
+    const people = personLoader(loaders, dataSource);
+    const organizations = organizationLoader(loaders, dataSource);
+    for (const row of rows) {
+      people.prime(row.personId, row.person);
+      if (row.organization) organizations.prime(row.organization.id, row.organization);
+    }
     return groupedByKeys(ids, rows, (r) => r.workingGroupId).map((list) => list.map((r) => r.personId));
   });
 }
@@ -70,10 +92,12 @@ export function chairIdsLoader(loaders: LoaderRegistry, dataSource: DataSource):
 type MemberRow = { ownerId: string; personId: string; role: string; since: Date; sinceKey: string };
 
 /**
- * Pages of memberships (initiative_member or group_member) for many owners in two statements:
- * the counts, and the first `limit + 1` rows after the cursor per owner (ordered by since, person id).
+ * Pages of memberships (initiative_member or group_member) for many owners in one statement:
+ * the counts, and the first `limit + 1` rows after the cursor per owner (ordered by since,
+ * person id) with their people, which prime the person loader (`node { person { name } }`).
  */
 async function memberPages(
+  loaders: LoaderRegistry,
   dataSource: DataSource,
   table: 'initiative_member' | 'group_member',
   ownerColumn: 'initiative_id' | 'working_group_id',
@@ -83,26 +107,32 @@ async function memberPages(
 ): Promise<ConnectionShape<MemberRow>[]> {
   const ids = ownerIds.filter(isUuid);
   const [afterSince, afterPerson] = (page.after ?? [null, null]) as [string | null, string | null];
-  const counts: { ownerId: string; total: number }[] = await dataSource.query(
-    `SELECT ${ownerColumn} AS "ownerId", count(*)::int AS total FROM ${table}
-      WHERE ${ownerColumn} = ANY($1::uuid[]) AND ($2::text IS NULL OR role = $2) GROUP BY ${ownerColumn}`,
-    [ids, role],
-  );
-  const rows: MemberRow[] =
-    page.limit === 0
-      ? []
-      : await dataSource.query(
-          `SELECT "ownerId", "personId", role, since, "sinceKey" FROM (
-             SELECT ${ownerColumn} AS "ownerId", person_id AS "personId", role, since,
-                    to_char(since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sinceKey",
-                    row_number() OVER (PARTITION BY ${ownerColumn} ORDER BY since, person_id) AS n
-               FROM ${table}
-              WHERE ${ownerColumn} = ANY($1::uuid[]) AND ($2::text IS NULL OR role = $2)
-                AND ($3::timestamptz IS NULL OR (since, person_id) > ($3::timestamptz, $4::uuid))) x
-            WHERE n <= $5 ORDER BY "ownerId", since, "personId"`,
-          [ids, role, afterSince, isUuid(afterPerson) ? afterPerson : null, page.limit + 1],
-        );
-  const totals = new Map(counts.map((c) => [c.ownerId, c.total]));
+  // Per owner: its count, and its page as a LIMIT over (owner, since, person_id) indexes.
+  const result: (Partial<MemberRow> & { countOwner: string; total: number; person: PersonModel | null })[] =
+    await dataSource.query(
+      `SELECT o.id AS "countOwner", c.total, r."ownerId", r."personId", r.role, r.since, r."sinceKey", row_to_json(p) AS person
+       FROM unnest($1::uuid[]) AS o (id)
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS total FROM ${table} WHERE ${ownerColumn} = o.id AND ($2::text IS NULL OR role = $2)) c
+       LEFT JOIN LATERAL (
+        SELECT ${ownerColumn} AS "ownerId", person_id AS "personId", role, since,
+               to_char(since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sinceKey"
+          FROM ${table}
+         WHERE ${ownerColumn} = o.id AND ($2::text IS NULL OR role = $2)
+           AND ($3::timestamptz IS NULL OR (since, person_id) > ($3::timestamptz, $4::uuid))
+         ORDER BY since, person_id LIMIT $5) r ON true
+       LEFT JOIN LATERAL (SELECT ${PERSON_COLUMNS} FROM person WHERE id = r."personId") p ON r."personId" IS NOT NULL
+      ORDER BY o.id, r.since, r."personId"`,
+      [ids, role, afterSince, isUuid(afterPerson) ? afterPerson : null, page.limit === 0 ? 0 : page.limit + 1],
+    );
+  const totals = new Map(result.map((c) => [c.countOwner, c.total]));
+  const people = personLoader(loaders, dataSource);
+  const rows: MemberRow[] = [];
+  for (const { countOwner: _owner, total: _total, person, ...row } of result) {
+    if (!row.personId) continue;
+    if (person) people.prime(row.personId, person);
+    rows.push({ ...row, since: new Date(row.since as Date) } as MemberRow);
+  }
   return groupedByKeys(ownerIds, rows, (r) => r.ownerId).map((list, i) =>
     toConnection(list, page, (r) => [r.sinceKey, r.personId], totals.get(ownerIds[i]) ?? 0),
   );
@@ -120,7 +150,7 @@ export function initiativeMembersLoader(
   return loaders.get<string, ConnectionShape<InitiativeMemberModel>>(
     `structure.initiativeMembers:${pageKey(role, page)}`,
     async (ids) =>
-      (await memberPages(dataSource, 'initiative_member', 'initiative_id', ids, role, page)).map((c) => ({
+      (await memberPages(loaders, dataSource, 'initiative_member', 'initiative_id', ids, role, page)).map((c) => ({
         ...c,
         edges: c.edges.map((e) => ({
           cursor: e.cursor,
@@ -143,7 +173,7 @@ export function groupMembersLoader(
   page: PageRequest,
 ): DataLoader<string, ConnectionShape<GroupMemberModel>> {
   return loaders.get<string, ConnectionShape<GroupMemberModel>>(`structure.groupMembers:${pageKey(role, page)}`, async (ids) =>
-    (await memberPages(dataSource, 'group_member', 'working_group_id', ids, role, page)).map((c) => ({
+    (await memberPages(loaders, dataSource, 'group_member', 'working_group_id', ids, role, page)).map((c) => ({
       ...c,
       edges: c.edges.map((e) => ({
         cursor: e.cursor,

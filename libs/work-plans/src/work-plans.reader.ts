@@ -18,19 +18,39 @@ import { WORK_ITEM_COLUMNS, type WorkItemModel } from './work-items/work-item.mo
 import type { WorkItemStatus } from './work-plans/work-plan.enums';
 import { WORK_PLAN_COLUMNS, type WorkPlanModel } from './work-plans/work-plan.model';
 
-/** The aggregate columns of ProgressCounts over `work_item i` (rows already limited to not CANCELLED). */
-const COUNT_COLUMNS = `count(i.id)::int AS total,
-  count(i.id) FILTER (WHERE i.status = 'NOT_STARTED')::int AS "notStarted",
-  count(i.id) FILTER (WHERE i.status = 'IN_PROGRESS')::int AS "inProgress",
-  count(i.id) FILTER (WHERE i.status = 'BLOCKED')::int AS blocked,
-  count(i.id) FILTER (WHERE i.status = 'DONE')::int AS done,
-  count(i.id) FILTER (WHERE i.status <> 'DONE' AND i.due_at < $2::timestamptz)::int AS overdue,
-  coalesce(sum(i.percent_complete), 0)::int AS "percentSum"`;
+/**
+ * ProgressCounts of one plan (`plan` is an SQL expression), for a LATERAL join: the items that
+ * are not CANCELLED are grouped by status over the covering index work_item_progress_idx (an
+ * index-only scan, a handful of rows), then pivoted. $2 is the as-of time.
+ */
+const planCounts = (plan: string) => `(
+  SELECT coalesce(sum(s.n), 0)::int AS total,
+         coalesce(sum(s.n) FILTER (WHERE s.status = 'NOT_STARTED'), 0)::int AS "notStarted",
+         coalesce(sum(s.n) FILTER (WHERE s.status = 'IN_PROGRESS'), 0)::int AS "inProgress",
+         coalesce(sum(s.n) FILTER (WHERE s.status = 'BLOCKED'), 0)::int AS blocked,
+         coalesce(sum(s.n) FILTER (WHERE s.status = 'DONE'), 0)::int AS done,
+         coalesce(sum(s.late) FILTER (WHERE s.status <> 'DONE'), 0)::int AS overdue,
+         coalesce(sum(s.pct), 0)::int AS "percentSum"
+    FROM (SELECT i.status, count(*) AS n, count(*) FILTER (WHERE i.due_at < $2::timestamptz) AS late,
+                 sum(i.percent_complete) AS pct
+            FROM work_item i WHERE i.work_plan_id = ${plan} AND i.status <> 'CANCELLED' GROUP BY i.status) s)`;
+
+/**
+ * Up to 5 not-done, not-cancelled items with a dueAt of one plan, soonest first, as a JSON array
+ * (dueAt as text): a LIMIT over the partial index work_item_plan_next_due_idx.
+ */
+const planNextDue = (plan: string) => `(
+  SELECT coalesce(json_agg(row_to_json(d) ORDER BY d."dueAt", d.id), '[]'::json) FROM (
+    SELECT ${WORK_ITEM_COLUMNS} FROM work_item i
+     WHERE i.work_plan_id = ${plan} AND i.due_at IS NOT NULL AND i.status NOT IN ('DONE', 'CANCELLED')
+     ORDER BY i.due_at, i.id LIMIT ${NEXT_DUE_LIMIT}) d)`;
+
+/** JSON rows of planNextDue back to WorkItemModel (dueAt as a Date). */
+const itemsFromJson = (items: WorkItemModel[] | null): WorkItemModel[] =>
+  (items ?? []).map((item) => ({ ...item, dueAt: item.dueAt && new Date(item.dueAt) }));
 
 /** The current (newest) plan of each group: DISTINCT ON over the newest-first index. */
 const NEWEST_FIRST = `ORDER BY p.working_group_id, p.created_at DESC, p.id DESC`;
-
-type CountsRow = ProgressCounts & { planId: string };
 
 export function toProgress(counts: ProgressCounts, nextDue: WorkItemModel[]): ProgressModel {
   const { total, notStarted, inProgress, blocked, done, overdue } = counts;
@@ -148,75 +168,57 @@ export class WorkPlansReader {
     });
   }
 
-  /** Progress of plans: one aggregate statement and one window-function statement per batch. */
+  /** Progress of plans: one statement per batch (counts and nextDue of each plan, LATERAL per plan). */
   progress(loaders: LoaderRegistry): DataLoader<string, ProgressModel> {
     return loaders.get<string, ProgressModel>('workPlans.progress', async (ids) => {
       const valid = ids.filter(isUuid);
       const asOf = new Date();
-      const [counts, nextDue] = await Promise.all([this.counts(valid, asOf), this.nextDue(valid)]);
-      const countsByPlan = new Map(counts.map((c) => [c.planId, c]));
-      return groupedByKeys(ids, nextDue, (r) => r.workPlanId).map((due, i) =>
-        toProgress(countsByPlan.get(ids[i]) ?? NO_PROGRESS, due),
-      );
+      const rows: { planId: string; counts: ProgressCounts; nextDue: WorkItemModel[] }[] = valid.length
+        ? await this.dataSource.query(
+            `SELECT p.id AS "planId", row_to_json(c) AS counts, n.items AS "nextDue"
+               FROM unnest($1::uuid[]) AS p (id)
+              CROSS JOIN LATERAL ${planCounts('p.id')} c
+              CROSS JOIN LATERAL (SELECT ${planNextDue('p.id')} AS items) n`,
+            [valid, asOf],
+          )
+        : [];
+      const byPlan = new Map(rows.map((r) => [r.planId, r]));
+      return ids.map((id) => {
+        const row = byPlan.get(id);
+        return toProgress(row?.counts ?? NO_PROGRESS, itemsFromJson(row?.nextDue ?? null));
+      });
     });
-  }
-
-  private async counts(planIds: string[], asOf: Date): Promise<CountsRow[]> {
-    if (!planIds.length) return [];
-    return this.dataSource.query(
-      `SELECT i.work_plan_id AS "planId", ${COUNT_COLUMNS}
-         FROM work_item i WHERE i.work_plan_id = ANY($1::uuid[]) AND i.status <> 'CANCELLED'
-        GROUP BY i.work_plan_id`,
-      [planIds, asOf],
-    );
-  }
-
-  /** Up to 5 not-done, not-cancelled items with a dueAt per plan, soonest first (one statement). */
-  private async nextDue(planIds: string[]): Promise<WorkItemModel[]> {
-    if (!planIds.length) return [];
-    const rows: (WorkItemModel & { n?: string })[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT ${WORK_ITEM_COLUMNS}, row_number() OVER (PARTITION BY i.work_plan_id ORDER BY i.due_at, i.id) AS n
-           FROM work_item i
-          WHERE i.work_plan_id = ANY($1::uuid[]) AND i.due_at IS NOT NULL AND i.status NOT IN ('DONE', 'CANCELLED')) x
-        WHERE n <= ${NEXT_DUE_LIMIT} ORDER BY "workPlanId", "dueAt", id`,
-      [planIds],
-    );
-    for (const row of rows) delete row.n;
-    return rows;
   }
 
   /**
    * Progress of every working group of an initiative (by code) and the totals over their
-   * current plans: two statements whatever the number of groups and items (the groups with
-   * their current plans and aggregates in one GROUP BY query, nextDue of all plans in one
-   * window-function query). Primes the loaders so nested fields cost nothing more.
+   * current plans: one statement whatever the number of groups and items (the groups with
+   * their current plans, and per plan LATERAL its counts and its nextDue over two indexes).
+   * Primes the loaders so nested fields cost nothing more.
    */
   async initiativeProgress(loaders: LoaderRegistry, initiativeId: string): Promise<InitiativeProgressModel> {
     const asOf = new Date();
-    type Row = { group: WorkingGroupModel; plan: WorkPlanModel | null; counts: ProgressCounts | null };
+    type Row = {
+      group: WorkingGroupModel;
+      plan: WorkPlanModel | null;
+      counts: ProgressCounts | null;
+      nextDue: WorkItemModel[] | null;
+    };
     const raw: Record<string, unknown>[] = await this.dataSource.query(
       `WITH cur AS (
          SELECT DISTINCT ON (p.working_group_id) ${WORK_PLAN_COLUMNS}
            FROM work_plan p JOIN working_group g ON g.id = p.working_group_id
-          WHERE g.initiative_id = $1 ${NEWEST_FIRST}),
-       agg AS (
-         SELECT i.work_plan_id AS "planId", ${COUNT_COLUMNS}
-           FROM work_item i JOIN cur ON cur.id = i.work_plan_id
-          WHERE i.status <> 'CANCELLED'
-          GROUP BY i.work_plan_id)
-       SELECT row_to_json(wg) AS "group", row_to_json(cur) AS plan, row_to_json(agg) AS counts
+          WHERE g.initiative_id = $1 ${NEWEST_FIRST})
+       SELECT row_to_json(wg) AS "group", row_to_json(cur) AS plan, row_to_json(c) AS counts, n.items AS "nextDue"
          FROM (SELECT ${WORKING_GROUP_COLUMNS} FROM working_group WHERE initiative_id = $1) wg
          LEFT JOIN cur ON cur."workingGroupId" = wg.id
-         LEFT JOIN agg ON agg."planId" = cur.id
+         LEFT JOIN LATERAL ${planCounts('cur.id')} c ON cur.id IS NOT NULL
+         LEFT JOIN LATERAL (SELECT ${planNextDue('cur.id')} AS items) n ON cur.id IS NOT NULL
         ORDER BY wg.code`,
       [initiativeId, asOf],
     );
     const rows = raw as unknown as Row[];
-    const planIds = rows.flatMap((r) => (r.plan ? [r.plan.id] : []));
-    const nextDue = (await this.nextDue(planIds)).map((item) => ({ ...item, dueAt: item.dueAt && new Date(item.dueAt) }));
-    const grouped = groupedByKeys(planIds, nextDue, (r) => r.workPlanId);
-    const dueByPlan = new Map(planIds.map((id, i) => [id, grouped[i]]));
+    const dueByPlan = new Map(rows.flatMap((r) => (r.plan ? [[r.plan.id, itemsFromJson(r.nextDue)] as const] : [])));
 
     const groups = workingGroupLoader(loaders, this.dataSource);
     const plans = this.plan(loaders);

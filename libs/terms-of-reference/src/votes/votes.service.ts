@@ -33,64 +33,33 @@ export class VotesService {
     if (input.position === VotePosition.OBJECT && (!comment || !/\S/.test(comment))) {
       throw InvalidInputError.field('input.comment', 'is required (non-blank) for OBJECT');
     }
-    return this.dataSource.transaction(async (m) => {
-      const locked = (await m.query(`SELECT id FROM ballot WHERE id = $1 FOR UPDATE`, [input.ballotId])) as unknown[];
-      if (!locked.length) throw new NotFoundError('Ballot', input.ballotId);
-      // After the lock, one statement (a fresh snapshot, so it sees the vote committed just
-      // before): reads the clock, the state, the electorate and the chain's last record, computes
-      // the record's hash (the canonical encoding of hash-chain.ts, in SQL) and appends it. The
-      // lock is held for this statement and the commit only (bench: castVote throughput).
-      const [s] = (await m.query(
-        `WITH s AS (
-           SELECT b.id, (b.state = 'OPEN' AND c.at < b.closes_at) AS open, c.at,
-                  EXISTS (SELECT 1 FROM ballot_elector e WHERE e.ballot_id = b.id AND e.person_id = $2) AS elector,
-                  coalesce(last.seq, 0) + 1 AS seq,
-                  coalesce(last.hash, encode(sha256(convert_to('ballot:' || b.id::text, 'UTF8')), 'hex')) AS "prevHash",
-                  coalesce((SELECT max(r.revision) FROM vote_record r WHERE r.ballot_id = b.id AND r.voter_id = $2), 0) + 1 AS revision
-             FROM ballot b
-            CROSS JOIN (SELECT date_trunc('milliseconds', clock_timestamp()) AS at) c
-             LEFT JOIN LATERAL (SELECT r.seq, r.hash FROM vote_record r WHERE r.ballot_id = b.id ORDER BY r.seq DESC LIMIT 1) last ON true
-            WHERE b.id = $1),
-         h AS (
-           SELECT s.*, encode(sha256(convert_to(s."prevHash" || E'\\n' || '[' || to_json(s.id::text)::text || ',' || to_json($2::uuid::text)::text
-                    || ',' || to_json($3::text)::text || ',' || coalesce(to_json($4::text)::text, 'null')
-                    || ',' || to_json(to_char(s.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text
-                    || ',' || s.revision::text || ']', 'UTF8')), 'hex') AS hash
-             FROM s),
-         ins AS (
-           INSERT INTO vote_record (ballot_id, seq, voter_id, position, comment, cast_at, revision, prev_hash, hash)
-           SELECT h.id, h.seq, $2, $3, $4, h.at, h.revision, h."prevHash", h.hash FROM h WHERE h.open AND h.elector
-           RETURNING id, ballot_id, revision),
-         cur AS (
-           INSERT INTO current_vote (ballot_id, voter_id, record_id, position, revision)
-           SELECT ins.ballot_id, $2, ins.id, $3, ins.revision FROM ins
-           ON CONFLICT (ballot_id, voter_id) DO UPDATE SET record_id = EXCLUDED.record_id, position = EXCLUDED.position, revision = EXCLUDED.revision
-           RETURNING 1)
-         SELECT h.id AS "ballotId", h.open, h.elector, h.at, h.seq, h.revision, h."prevHash", h.hash,
-                (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM cur)::int AS upserted
-           FROM h`,
-        [input.ballotId, voterId, input.position, comment],
-      )) as {
-        ballotId: string;
-        open: boolean;
-        elector: boolean;
-        at: Date;
-        seq: number;
-        revision: number;
-        prevHash: string;
-        hash: string;
-        inserted: number;
-        upserted: number;
-      }[];
-      if (!s.elector) throw new ForbiddenError('You are not in the electorate of this ballot');
-      if (!s.open) throw new ConflictError('The ballot is not OPEN');
-      const record = { ballotId: s.ballotId, voterId, position: input.position, comment, castAt: s.at, revision: s.revision };
-      // The chain is verified in Node (hash-chain.ts): a mismatch rolls the vote back.
-      if (s.inserted !== 1 || s.upserted !== 1 || recordHash(s.prevHash, record) !== s.hash) {
-        throw new Error(`vote record of ballot ${s.ballotId} does not match the hash chain encoding`);
-      }
-      return { vote: { ...record, seq: s.seq } as VoteModel, receipt: s.hash };
-    });
+    // One call, outside a transaction: cast_vote() locks the ballot, appends the record to the
+    // chain and commits, so the lock is never held across a round trip (migration 1790000009100).
+    const [s] = (await this.dataSource.query(`SELECT * FROM cast_vote($1, $2, $3, $4)`, [
+      input.ballotId,
+      voterId,
+      input.position,
+      comment,
+    ])) as {
+      ballotId: string;
+      open: boolean;
+      elector: boolean;
+      castAt: Date;
+      seq: number;
+      revision: number;
+      prevHash: string;
+      hash: string;
+      inserted: boolean;
+    }[];
+    if (!s) throw new NotFoundError('Ballot', input.ballotId);
+    if (!s.elector) throw new ForbiddenError('You are not in the electorate of this ballot');
+    if (!s.open) throw new ConflictError('The ballot is not OPEN');
+    const record = { ballotId: s.ballotId, voterId, position: input.position, comment, castAt: s.castAt, revision: s.revision };
+    // The chain as hash-chain.ts computes it: a mismatch would be a bug of the SQL encoding.
+    if (!s.inserted || recordHash(s.prevHash, record) !== s.hash) {
+      throw new Error(`vote record ${s.seq} of ballot ${s.ballotId} does not match the hash chain encoding`);
+    }
+    return { vote: { ...record, seq: s.seq } as VoteModel, receipt: s.hash };
   }
 
   /** Recomputes the ballot's chain; the receipt is valid when it is a record of a chain that verifies up to its head. */

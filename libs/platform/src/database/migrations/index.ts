@@ -5,6 +5,7 @@ import { TermsOfReference1790000002000 } from './1790000002000-terms-of-referenc
 import { WorkPlans1790000003000 } from './1790000003000-work-plans';
 import { Reminders1790000004000 } from './1790000004000-reminders';
 import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
+import { CastVoteFunction1790000009100 } from './1790000009100-cast-vote-function';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WorkPlans1790000003000,
   Reminders1790000004000,
   BenchIndexes1790000009000,
+  CastVoteFunction1790000009100,
 ];

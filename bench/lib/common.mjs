@@ -1,0 +1,80 @@
+// Shared helpers of the bench scripts (plain Node ESM, no build step).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { execSync } from 'node:child_process';
+
+export const LARGE_SLUG = 'bench-large';
+export const GROUPS = 50;
+export const PEOPLE = 5000;
+export const ITEMS_PER_GROUP = 2000;
+export const ELECTORS = 1000;
+/** Group members beyond the electorate (OBSERVERs). */
+export const OBSERVERS = 20;
+/** Seeded ballots 1..CLOSED_BALLOTS are CLOSED, the others OPEN. */
+export const CLOSED_BALLOTS = 40;
+
+/** PostgreSQL's md5(text)::uuid, computed in Node: deterministic ids both sides agree on. */
+export function mdUuid(text) {
+  const h = createHash('md5').update(text, 'utf8').digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export const personId = (n) => mdUuid(`p-${n}`);
+export const groupId = (g) => mdUuid(`wg-${g}`);
+export const planId = (g) => mdUuid(`wp-${g}`);
+export const torId = (g) => mdUuid(`tor-${g}`);
+export const ballotId = (g) => mdUuid(`ballot-${g}`);
+export const initiativeId = () => mdUuid('init-large');
+/** Person number of member k (0-based) of group g: a sliding window over people 2..PEOPLE. */
+export const memberNo = (g, k) => 2 + (((g - 1) * 100 + k) % (PEOPLE - 1));
+/** SQL form of memberNo (g and k are SQL expressions). */
+export const memberNoSql = (g, k) => `(2 + ((((${g}) - 1) * 100 + (${k})) % ${PEOPLE - 1}))`;
+
+// The receipt chain, exactly as libs/terms-of-reference/src/votes/hash-chain.ts computes it.
+export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const genesisHash = (ballot) => sha256Hex(`ballot:${ballot}`);
+export const recordHash = (prevHash, r) =>
+  sha256Hex(
+    `${prevHash}\n${JSON.stringify([r.ballotId, r.voterId, r.position, r.comment ?? null, r.castAt.toISOString(), r.revision])}`,
+  );
+
+export function machine() {
+  let cpuModel = cpus()[0]?.model ?? 'unknown';
+  cpuModel = cpuModel.replace(/\s+/g, ' ').trim();
+  return { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), cpu: cpuModel, node: process.version };
+}
+
+export function commit() {
+  try {
+    const sha = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty =
+      execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() !== '';
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function vmStatus(pid, field) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return line ? Number(line.replace(/\D+/g, '')) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}

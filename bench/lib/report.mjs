@@ -1,0 +1,148 @@
+// Turns the figures of bench/run into bench/results.json and the table of bench/RESULTS.md,
+// each figure checked against its target from issue 7.
+import { writeFileSync } from 'node:fs';
+
+const fmt = (x, unit = '') =>
+  x === null || x === undefined ? 'n/a' : `${typeof x === 'number' ? x.toLocaleString('en-US') : x}${unit}`;
+
+export function checks(f) {
+  const rows = [];
+  const row = (measure, value, target, pass) => rows.push({ measure, value, target, pass: pass === null ? null : !!pass });
+  const b = f.baseline;
+  row(
+    '`{ __typename }` baseline throughput',
+    b ? `${fmt(b.requestsPerSecond)} req/s (p50 ${b.latencyMs.p50} ms, p99 ${b.latencyMs.p99} ms)` : null,
+    'reference',
+    null,
+  );
+  const p = f.initiativeProgress;
+  if (p) {
+    row('initiativeProgress throughput', `${fmt(p.requestsPerSecond)} req/s`, 'reported', null);
+    row('initiativeProgress p50 / p99 at 32 connections', `${p.latencyMs.p50} ms / ${p.latencyMs.p99} ms`, 'reported', null);
+    row(
+      'hand-written SQL floor p50 at 32 in flight (pool of 10)',
+      `${p.floor.at32.p50Ms} ms (${fmt(p.floor.at32.queriesPerSecond)} queries/s)`,
+      'reference',
+      null,
+    );
+    row(
+      'initiativeProgress p50 vs the floor, same load',
+      `${(p.latencyMs.p50 / p.floor.at32.p50Ms).toFixed(2)}x`,
+      '<= 2x',
+      p.latencyMs.p50 <= 2 * p.floor.at32.p50Ms,
+    );
+    row(
+      'initiativeProgress alone vs the floor alone (p50 of 30 sequential)',
+      `${p.singleRequestP50Ms} ms vs ${p.floor.singleP50Ms} ms = ${(p.singleRequestP50Ms / p.floor.singleP50Ms).toFixed(2)}x`,
+      '<= 2x',
+      p.singleRequestP50Ms <= 2 * p.floor.singleP50Ms,
+    );
+    row(
+      'initiativeProgress SQL statements per request (max)',
+      p.sqlStatements?.max,
+      '<= 4',
+      p.sqlStatements && p.sqlStatements.max <= 4 && p.sqlStatements.missing === 0,
+    );
+    row('initiativeProgress errors', p.errors, '0', p.errors === 0);
+  } else row('initiativeProgress', null, 'measured', false);
+  const g = f.groupPage;
+  if (g) {
+    row(
+      'working group page throughput',
+      b
+        ? `${fmt(g.requestsPerSecond)} req/s = ${Math.round((100 * g.requestsPerSecond) / b.requestsPerSecond)}% of baseline (p50 ${g.latencyMs.p50} ms, p99 ${g.latencyMs.p99} ms)`
+        : `${g.requestsPerSecond} req/s`,
+      '>= 40% of baseline',
+      b && g.requestsPerSecond >= 0.4 * b.requestsPerSecond,
+    );
+    row(
+      'working group page SQL statements per request (max)',
+      g.sqlStatements?.max,
+      '<= 6',
+      g.sqlStatements && g.sqlStatements.max <= 6 && g.sqlStatements.missing === 0,
+    );
+    row('working group page errors', g.errors, '0', g.errors === 0);
+  } else row('working group page', null, 'measured', false);
+  const v = f.castVote;
+  if (v) {
+    row(
+      'castVote throughput (1,000 distinct electors, 32 in flight)',
+      `${fmt(v.votesPerSecond)} votes/s`,
+      '>= 300 votes/s',
+      v.votesPerSecond >= 300,
+    );
+    row('castVote p99 latency', `${v.latencyMs.p99} ms (p50 ${v.latencyMs.p50} ms)`, '<= 250 ms', v.latencyMs.p99 <= 250);
+    row(
+      'castVote tally afterwards',
+      `${v.tally.approve}/${v.tally.object}/${v.tally.abstain} approve/object/abstain, ${v.votesCast} cast, ${v.failed} failed; receipt verifies: ${v.receiptVerifies}; seeded chain verifies: ${v.seededChainVerifies}`,
+      `exact (${v.expected.approve}/${v.expected.object}/${v.expected.abstain})`,
+      v.tallyExact && v.receiptVerifies,
+    );
+  } else row('castVote', null, 'measured', false);
+  const r = f.reminders;
+  if (r) {
+    row(
+      'reminders delivered per second (two workers)',
+      `${fmt(r.perSecond)}/s (${fmt(r.delivered)} of ${fmt(r.reminders)} in ${r.deliveryWindowSeconds} s from the first due time)`,
+      '>= 500/s, all delivered',
+      r.perSecond >= 500 && r.delivered === r.reminders,
+    );
+    row(
+      'reminder delay, due time to SMTP acceptance',
+      `p50 ${fmt(r.delayMs.p50)} ms, p99 ${fmt(r.delayMs.p99)} ms`,
+      'p99 <= 2,000 ms',
+      r.delayMs.p99 !== null && r.delayMs.p99 <= 2000,
+    );
+    row(
+      'reminder duplicates (SMTP messages beyond the first per notification)',
+      r.duplicates,
+      '0',
+      r.duplicates === 0 && r.delivered > 0,
+    );
+  } else row('reminders', null, 'measured', false);
+  const m = f.memory;
+  if (m) {
+    row(
+      'gateway peak resident memory (whole run, under load)',
+      `${m.gatewayPeakRssMb} MB`,
+      '<= 300 MB',
+      m.gatewayPeakRssMb <= 300,
+    );
+    row('worker peak resident memory', `${m.workerPeakRssMb.join(' MB / ')} MB`, 'reported', null);
+  }
+  return rows;
+}
+
+export function writeResults(results) {
+  const rows = checks(results.figures);
+  results.checks = rows;
+  results.allPass = rows.every((r) => r.pass !== false);
+  writeFileSync(new URL('../results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  const m = results.machine;
+  const seed = results.seed
+    ? `Seed (\`bench/seed\`): ${results.seed.seconds} s for ${Object.entries(results.seed.counts)
+        .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+        .join(', ')}.`
+    : 'Seed time: not recorded (run bench/seed).';
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Date: ${results.date}  `,
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${results.postgres}  `,
+    `Commit: ${results.commit}  `,
+    `Set-up: built gateway (node ${results.config.gatewayNodeArgs || 'without flags'}) + 2 workers, NODE_ENV=production, load generator autocannon at ${results.config.connections} connections, ${results.config.durationSeconds} s per throughput run (after a 3 s warm-up), everything on this one machine.  `,
+    seed,
+    `Run time: ${results.totalSeconds} s.`,
+    '',
+    '| measure | value | target | result |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${r.measure} | ${fmt(r.value)} | ${r.target} | ${r.pass === null ? '–' : r.pass ? 'pass' : '**fail**'} |`,
+    ),
+    '',
+    ...(results.notes.length ? ['Notes:', '', ...results.notes.map((n) => `- ${n}`), ''] : []),
+    'Reproduce: `bench/seed && bench/run` (see README, Performance).',
+    '',
+  ];
+  writeFileSync(new URL('../RESULTS.md', import.meta.url), lines.join('\n'));
+}
