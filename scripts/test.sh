@@ -47,7 +47,7 @@ log "tests use database $test_db on ${PG_HOST}:${PG_PORT} and Redis ${RD_HOST}:$
 # "N passed, N failed" line that CI (and a person) can read.
 results_dir=".data/test-results"
 mkdir -p "$results_dir"
-rm -f "$results_dir"/*.json
+rm -f "$results_dir"/*.json "$results_dir"/security.txt
 jest_args() { printf -- '-- --json --outputFile=%s/%s.json' "$results_dir" "$1"; }
 
 passed=()
@@ -65,6 +65,10 @@ for step in lint typecheck build test:unit test:e2e; do
   passed+=("$step")
 done
 log "OK: ${passed[*]} all passed in $((SECONDS - started)) s"
+if [[ -f "$results_dir/security.txt" ]]; then
+  log "hardening figures (docs/SECURITY.md):"
+  sed 's/^/  /' "$results_dir/security.txt"
+fi
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;

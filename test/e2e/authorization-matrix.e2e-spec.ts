@@ -3,6 +3,7 @@ import { getNamedType, type GraphQLSchema } from 'graphql';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
+import { reportSecurityFigure } from '../support/security-report';
 
 /**
  * Who may do what, derived from the contract's descriptions, checked against the running
@@ -440,7 +441,7 @@ describe('authorisation matrix', () => {
         }
       }
     }
-    console.log(
+    reportSecurityFigure(
       `authorisation matrix: ${Object.keys(ROWS).length} operations x ${CALLERS.length} callers = ${calls} calls, ${mismatches.length} mismatches`,
     );
     expect(mismatches).toEqual([]);

@@ -4,6 +4,7 @@ import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
 import { uniqueId } from '../support/test-config';
+import { reportSecurityFigure } from '../support/security-report';
 
 const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }`;
 
@@ -81,7 +82,7 @@ describe('fault: PostgreSQL restarts under load', () => {
       ),
     );
     const lost = acknowledged.filter((name) => !stored.has(name));
-    console.log(
+    reportSecurityFigure(
       `fault postgres-restart: ${sent} mutations sent, ${acknowledged.length} acknowledged, ${failedCodes.length} refused during the outage, lost: ${lost.length}`,
     );
     expect(beforeRestart).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { startGateway, type GatewayUnderTest } from '../support/gateway-harness'
 import { startThrowawayRedis } from '../support/processes';
 import { count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
+import { reportSecurityFigure } from '../support/security-report';
 
 const ADD_ITEM = `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id } }`;
 
@@ -78,6 +79,8 @@ describe('fault: Redis stopped', () => {
       expect(sink.to(s.owner.email)).toHaveLength(2);
       expect(sink.to(s.chair.email)).toHaveLength(1);
     }
-    console.log(`fault redis-stopped: 2 mutations during the outage, ${sink.messages.length} reminders delivered, 0 duplicates`);
+    reportSecurityFigure(
+      `fault redis-stopped: 2 mutations during the outage, ${sink.messages.length} reminders delivered, 0 duplicates`,
+    );
   });
 });

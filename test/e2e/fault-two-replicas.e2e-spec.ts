@@ -4,6 +4,7 @@ import { startGateway, type GatewayUnderTest } from '../support/gateway-harness'
 import { count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { uniqueId } from '../support/test-config';
+import { reportSecurityFigure } from '../support/security-report';
 
 const DRAFT = `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`;
 const OPEN = `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`;
@@ -138,7 +139,7 @@ describe('fault: two gateways and two workers', () => {
       expect(sink.to(s.owner.email)).toHaveLength(2);
       expect(sink.to(s.chair.email)).toHaveLength(1);
     }
-    console.log(
+    reportSecurityFigure(
       `fault two-replicas: 2 gateways, 2 workers, 70 votes, 2 items moved, ${sink.messages.length} e-mails (ballot notices included), 0 duplicate reminders`,
     );
   });

@@ -3,6 +3,7 @@ import { snapshotDatabase } from '../support/db-snapshot';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { hostileRequests, type HostileRequest } from '../support/hostile-requests';
+import { reportSecurityFigure } from '../support/security-report';
 
 const CONTRACT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 
@@ -72,7 +73,7 @@ describe('hostile input', () => {
 
     const problems = verdicts.filter((v) => v.problem).map((v) => `${v.label}: ${v.problem}`);
     const statuses = verdicts.reduce<Record<number, number>>((acc, v) => ({ ...acc, [v.status]: (acc[v.status] ?? 0) + 1 }), {});
-    console.log(
+    reportSecurityFigure(
       `hostile input: ${requests.length} requests tried, ${problems.length} mismatches, HTTP statuses ${JSON.stringify(statuses)}`,
     );
     expect(problems).toEqual([]);
