@@ -37,6 +37,9 @@ fi
 [[ -n "${TEST_REDIS_URL:-}" ]] || REDIS_URL="$(redis_url_for 1)"
 test_db="$DATABASE_NAME"
 [[ "$test_db" != "$demo_db" ]] || die "the test database '$test_db' is the demo database; set TEST_DATABASE_URL to another database"
+# A fresh test database every run: what one run leaves behind (unsent reminders of stopped
+# workers, for instance) must not change what the next run sees.
+drop_database "$test_db"
 ensure_database "$test_db"
 
 export TEST_DATABASE_URL="$DATABASE_URL" TEST_REDIS_URL="$REDIS_URL" DATABASE_URL DATABASE_NAME REDIS_URL

@@ -290,6 +290,23 @@ ensure_services() {
 }
 
 # ensure_database NAME: creates database NAME on DATABASE_URL's server when missing.
+# drop_database NAME: drops database NAME if it exists (the tests' own, recreated each run).
+drop_database() {
+  local name="$1"
+  [[ "$name" =~ _test($|_) ]] || svc_die "refusing to drop '$name': only test databases (containing _test) are dropped"
+  [[ -n "${DATABASE_URL_BASE:-}" ]] || svc_die "drop_database: call ensure_services first"
+  (cd "$SVC_ROOT" && SVC_ADMIN_URL="$(db_url_for postgres)" SVC_DB_NAME="$name" node -e '
+    const { Client } = require("pg");
+    const c = new Client({ connectionString: process.env.SVC_ADMIN_URL });
+    (async () => {
+      await c.connect();
+      await c.query("DROP DATABASE IF EXISTS " + c.escapeIdentifier(process.env.SVC_DB_NAME) + " WITH (FORCE)");
+      await c.end();
+    })().catch((e) => { console.error(e.message); process.exit(1); });') \
+    || svc_die "could not drop database $name"
+  svc_log "database $name dropped (a fresh one is made for this run)"
+}
+
 ensure_database() {
   local name="$1"
   [[ "$name" =~ ^[A-Za-z0-9_][A-Za-z0-9_-]*$ ]] || svc_die "refusing odd database name '$name'"

@@ -1,13 +1,33 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
+import { Pool } from 'pg';
 import { createLogger } from '@app/platform';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import type { Fixtures } from './fixtures';
 import { testConfig, uniqueId } from './test-config';
 
+/**
+ * Workers reconcile the whole database, so unsent mail, unplanned events and due digests left
+ * behind by earlier test files (whose workers have stopped) would reach this file's SMTP sink
+ * and slow it down. e2e files run one at a time, so when a file starts its worker nothing else
+ * is working: the backlog is marked as handled first.
+ */
+async function settleReminderBacklog(databaseUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query(`UPDATE outbox_event SET processed_at = now() WHERE processed_at IS NULL`);
+    await pool.query(`UPDATE planned_reminder SET fired_at = now() WHERE fired_at IS NULL`);
+    await pool.query(`UPDATE notification SET emailed_at = now() WHERE emailed_at IS NULL`);
+    await pool.query(`UPDATE person SET digest_sent_on = (now() AT TIME ZONE time_zone)::date WHERE email_mode = 'DAILY_DIGEST'`);
+  } finally {
+    await pool.end();
+  }
+}
+
 /** An in-process worker sharing the gateway's queue prefix, sending mail to the sink. */
 export async function startWorker(overrides: Record<string, string>): Promise<INestApplicationContext> {
   const config = testConfig({ OUTBOX_POLL_MS: '200', RECONCILE_EVERY_MS: '60000', ...overrides });
+  await settleReminderBacklog(config.DATABASE_URL);
   return createWorker(config, createLogger(config.LOG_LEVEL, 'worker'));
 }
 
