@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { hashPassword } from '@app/identity';
 import { dataSourceOptions } from '@app/platform';
 import { DEMO_SEED_STEPS } from '../../apps/cli/src/seed';
 import { DEMO_INITIATIVE_TOR } from '../../apps/cli/src/seed/demo-terms.seed';
@@ -12,11 +13,15 @@ describe('demo seed: terms of reference', () => {
   let gw: GatewayUnderTest;
   let fx: Fixtures;
   let dataSource: DataSource;
+  // The real hash of DEMO_PASSWORD: whichever seed test runs first creates the demo accounts,
+  // and test/e2e/cli-structure signs in with them.
+  let passwordHash: string;
 
   beforeAll(async () => {
     gw = await startGateway();
     fx = new Fixtures(gw.config);
     dataSource = await new DataSource(dataSourceOptions(gw.config)).initialize();
+    passwordHash = await hashPassword(gw.config.DEMO_PASSWORD);
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -26,7 +31,7 @@ describe('demo seed: terms of reference', () => {
 
   const seed = () =>
     dataSource.transaction(async (m) => {
-      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash: 'not-used-for-sign-in-here' });
+      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash });
     });
 
   it('creates version 1 drafts with their authors, and a second run changes nothing', async () => {

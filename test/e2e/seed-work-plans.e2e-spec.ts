@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { hashPassword } from '@app/identity';
 import { dataSourceOptions } from '@app/platform';
 import { DEMO_SEED_STEPS } from '../../apps/cli/src/seed';
 import { Fixtures } from '../support/fixtures';
@@ -12,11 +13,15 @@ describe('demo seed: work plans', () => {
   let gw: GatewayUnderTest;
   let fx: Fixtures;
   let dataSource: DataSource;
+  // The real hash of DEMO_PASSWORD: whichever seed test runs first creates the demo accounts,
+  // and test/e2e/cli-structure signs in with them.
+  let passwordHash: string;
 
   beforeAll(async () => {
     gw = await startGateway();
     fx = new Fixtures(gw.config);
     dataSource = await new DataSource(dataSourceOptions(gw.config)).initialize();
+    passwordHash = await hashPassword(gw.config.DEMO_PASSWORD);
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -26,7 +31,7 @@ describe('demo seed: work plans', () => {
 
   const seed = () =>
     dataSource.transaction(async (m) => {
-      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash: 'not-used-for-sign-in-here' });
+      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash });
     });
 
   it('creates a DRAFT plan per group with the documented figures, idempotently', async () => {
