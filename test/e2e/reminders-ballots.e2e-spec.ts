@@ -1,30 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { count, setPolicy, sleep, startWorker } from '../support/reminders';
-import { SmtpSink } from '../support/smtp-sink';
+import { count, setPolicy, sleep, type ReminderStack, startReminderStack } from '../support/reminders';
 
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
-  let gateway: GatewayUnderTest;
-  let worker: INestApplicationContext;
-  let sink: SmtpSink;
-  let fx: Fixtures;
+  let stack: ReminderStack;
+  let gateway: ReminderStack['gateway'];
+  let sink: ReminderStack['sink'];
+  let fx: ReminderStack['fx'];
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url });
-    worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
-    fx = new Fixtures(gateway.config);
+    stack = await startReminderStack();
+    ({ gateway, sink, fx } = stack);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await fx?.close();
-    await sink?.stop();
-  });
+  afterAll(() => stack?.close());
 
   /** An OPEN ballot on the initiative's ToR with three MEMBER electors, written as the ballots library does. */
   async function openBallot(closesInMs: number) {

@@ -1,28 +1,17 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { count, setPolicy, sleep, startWorker } from '../support/reminders';
-import { SmtpSink } from '../support/smtp-sink';
+import { count, setPolicy, sleep, type ReminderStack, startReminderStack } from '../support/reminders';
 
 /** Reminders driven by the real work-plan and ballot mutations (their outbox rows), not by fixtures. */
 describe('reminders from the work-plans and ballots mutations', () => {
-  let gateway: GatewayUnderTest;
-  let worker: INestApplicationContext;
-  let sink: SmtpSink;
-  let fx: Fixtures;
+  let stack: ReminderStack;
+  let gateway: ReminderStack['gateway'];
+  let sink: ReminderStack['sink'];
+  let fx: ReminderStack['fx'];
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url });
-    worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
-    fx = new Fixtures(gateway.config);
+    stack = await startReminderStack();
+    ({ gateway, sink, fx } = stack);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await fx?.close();
-    await sink?.stop();
-  });
+  afterAll(() => stack?.close());
 
   const ok = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
     const result = await gateway.gql<T>(query, variables, token);

@@ -1,8 +1,13 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { addItem, changeItem, count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
-import { SmtpSink } from '../support/smtp-sink';
+import {
+  addItem,
+  changeItem,
+  count,
+  setPolicy,
+  sleep,
+  workItemScene,
+  type ReminderStack,
+  startReminderStack,
+} from '../support/reminders';
 
 const NOTIFICATIONS = `query ($unreadOnly: Boolean) {
   myNotifications(unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectId title body dueAt createdAt emailedAt readAt } } }
@@ -17,23 +22,16 @@ interface Node {
 }
 
 describe('work item reminders (real Redis, worker and SMTP sink)', () => {
-  let gateway: GatewayUnderTest;
-  let worker: INestApplicationContext;
-  let sink: SmtpSink;
-  let fx: Fixtures;
+  let stack: ReminderStack;
+  let gateway: ReminderStack['gateway'];
+  let sink: ReminderStack['sink'];
+  let fx: ReminderStack['fx'];
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url });
-    worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
-    fx = new Fixtures(gateway.config);
+    stack = await startReminderStack();
+    ({ gateway, sink, fx } = stack);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await fx?.close();
-    await sink?.stop();
-  });
+  afterAll(() => stack?.close());
 
   const notifications = async (token: string) => {
     const result = await gateway.gql<{ myNotifications: { totalCount: number; edges: { node: Node }[] } }>(

@@ -1,38 +1,20 @@
-import { DataSource } from 'typeorm';
-import { hashPassword } from '@app/identity';
-import { dataSourceOptions } from '@app/platform';
-import { DEMO_SEED_STEPS } from '../../apps/cli/src/seed';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { type DemoSeeder, startDemoSeeder } from '../support/demo-seeder';
 import { ok } from '../support/work-plan-fixtures';
 
 const PROGRESS = `total notStarted inProgress blocked done overdue percentComplete`;
 
 /** The demo seed's work plans: exact figures, and a second run changes nothing. */
 describe('demo seed: work plans', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
-  let dataSource: DataSource;
-  // The real hash of DEMO_PASSWORD: whichever seed test runs first creates the demo accounts,
-  // and test/e2e/cli-structure signs in with them.
-  let passwordHash: string;
+  let seeder: DemoSeeder;
+  let gw: DemoSeeder['gw'];
+  let fx: DemoSeeder['fx'];
+  const seed = () => seeder.seed();
 
   beforeAll(async () => {
-    gw = await startGateway();
-    fx = new Fixtures(gw.config);
-    dataSource = await new DataSource(dataSourceOptions(gw.config)).initialize();
-    passwordHash = await hashPassword(gw.config.DEMO_PASSWORD);
+    seeder = await startDemoSeeder();
+    ({ gw, fx } = seeder);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await fx.close();
-    await gw.close();
-  });
-
-  const seed = () =>
-    dataSource.transaction(async (m) => {
-      for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash });
-    });
+  afterAll(() => seeder?.close());
 
   it('creates a DRAFT plan per group with the documented figures, idempotently', async () => {
     await seed();

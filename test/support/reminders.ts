@@ -3,7 +3,9 @@ import type { ParsedMail } from 'mailparser';
 import { Pool } from 'pg';
 import { createLogger } from '@app/platform';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import type { Fixtures } from './fixtures';
+import { Fixtures } from './fixtures';
+import { startGateway, type GatewayUnderTest } from './gateway-harness';
+import { SmtpSink } from './smtp-sink';
 import { testConfig, uniqueId } from './test-config';
 
 /**
@@ -100,3 +102,31 @@ export function subjects(messages: ParsedMail[]): string[] {
 
 export const count = (messages: ParsedMail[], prefix: string) =>
   messages.filter((m) => (m.subject ?? '').startsWith(prefix)).length;
+
+/** The real pipeline a reminders test needs: an SMTP sink, a gateway and a worker sending to it. */
+export interface ReminderStack {
+  gateway: GatewayUnderTest;
+  worker: INestApplicationContext;
+  sink: SmtpSink;
+  fx: Fixtures;
+  close(): Promise<void>;
+}
+
+export async function startReminderStack(): Promise<ReminderStack> {
+  const sink = await new SmtpSink().start();
+  const gateway = await startGateway({ SMTP_URL: sink.url });
+  const worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
+  const fx = new Fixtures(gateway.config);
+  return {
+    gateway,
+    worker,
+    sink,
+    fx,
+    close: async () => {
+      await worker.close();
+      await gateway.close();
+      await fx.close();
+      await sink.stop();
+    },
+  };
+}
