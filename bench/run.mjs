@@ -12,6 +12,7 @@ import { freePort, startBuiltApp } from './lib/apps.mjs';
 import {
   ballotId,
   commit,
+  cpuMeter,
   ELECTORS,
   vmStatus,
   groupId,
@@ -31,6 +32,8 @@ import { startSmtpSink } from './lib/smtp-sink.mjs';
 import { writeResults } from './lib/report.mjs';
 
 const CONNECTIONS = 32;
+/** Asks the gateway to compute the answer rather than serve it from its response cache. */
+const NO_CACHE = { 'cache-control': 'no-cache' };
 const DURATION = Number(process.env.BENCH_DURATION ?? 15); // seconds per throughput run
 const WARMUP = 3;
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 100_000);
@@ -42,6 +45,7 @@ const started = Date.now();
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 if (!DATABASE_URL) throw new Error('DATABASE_URL is required (bench/run sets it)');
+const DATABASE_NAME = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
 
 const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const INIT = initiativeId();
@@ -91,7 +95,9 @@ const appEnv = {
   REDIS_URL,
   QUEUE_PREFIX: PREFIX,
   JWT_SECRET,
-  SMTP_URL: `smtp://127.0.0.1:${sink.port}/?pool=true&maxConnections=8&maxMessages=1000000`,
+  SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+  // SMTP sessions per worker (the platform's default is 8).
+  SMTP_POOL_SIZE: process.env.BENCH_SMTP_POOL_SIZE ?? '8',
   MAIL_FROM: 'Bench <bench@bench.example>',
   PUBLIC_URL: base,
   SQL_COUNT_HEADER: 'true',
@@ -105,8 +111,12 @@ const nodeArgs = (value) => (value ? value.split(' ').filter(Boolean) : []);
 // V8 lets the heap grow lazily under load, to about 340 MB of RSS at 32 connections).
 const GATEWAY_NODE_ARGS = process.env.BENCH_GATEWAY_NODE_ARGS ?? '--max-old-space-size=160';
 results.config.gatewayNodeArgs = GATEWAY_NODE_ARGS;
+// The workers likewise with 128 MB: without it the reminder burst grows each to ~295 MB of RSS,
+// with it ~167 MB, at the same rate and delays.
+const WORKER_NODE_ARGS = process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=128';
+results.config.workerNodeArgs = WORKER_NODE_ARGS;
 const gateway = startBuiltApp('gateway', { ...appEnv, PORT: String(port) }, nodeArgs(GATEWAY_NODE_ARGS));
-const workers = [0, 1].map(() => startBuiltApp('worker', appEnv, nodeArgs(process.env.BENCH_WORKER_NODE_ARGS)));
+const workers = [0, 1].map(() => startBuiltApp('worker', appEnv, nodeArgs(WORKER_NODE_ARGS)));
 async function waitReady() {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -149,7 +159,9 @@ await phase(
   async () => {
     const body = JSON.stringify({ query: '{ __typename }' });
     await cannon({ url: base, bodies: [body], connections: CONNECTIONS, duration: WARMUP });
+    const cpu = cpuMeter(gateway.child.pid, DATABASE_NAME);
     const r = await cannon({ url: base, bodies: [body], connections: CONNECTIONS, duration: DURATION });
+    r.cpu = cpu(r.requests);
     results.figures.baseline = r;
     log(`baseline: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}`);
   },
@@ -201,11 +213,15 @@ await phase(
     // Single requests, one at a time (latency without queueing).
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const singles = [];
-    for (let i = 0; i < 30; i++) singles.push((await post(agent, base, body, secretariat)).ms);
+    // Every request is computed: the response cache would answer repeats from memory, and this
+    // compares the computation with the floor.
+    for (let i = 0; i < 30; i++) singles.push((await post(agent, base, body, secretariat, NO_CACHE)).ms);
     singles.sort((a, b) => a - b);
     agent.destroy();
-    await cannon({ url: base, bodies: [body], token: secretariat, duration: WARMUP });
-    const r = await cannon({ url: base, bodies: [body], token: secretariat, duration: DURATION });
+    await cannon({ url: base, bodies: [body], token: secretariat, duration: WARMUP, headers: NO_CACHE });
+    const cpu = cpuMeter(gateway.child.pid, DATABASE_NAME);
+    const r = await cannon({ url: base, bodies: [body], token: secretariat, duration: DURATION, headers: NO_CACHE });
+    r.cpu = cpu(r.requests);
 
     // The floor through pg: one at a time, and at 32 in flight over a pool the size of the gateway's.
     const floorSingles = [];
@@ -264,10 +280,20 @@ await phase(
     // A member of group 1 (not the secretariat) reads it too: the access check of an ordinary member.
     const memberToken = token(memberNo(1, 10));
     await cannon({ url: base, bodies, token: memberToken, duration: WARMUP });
+    const cpu = cpuMeter(gateway.child.pid, DATABASE_NAME);
     const r = await cannon({ url: base, bodies, token: memberToken, duration: DURATION });
-    results.figures.groupPage = { ...r, sqlStatementsSingle: one.sqlStatements };
+    r.cpu = cpu(r.requests);
+    // The same load with every answer computed (Cache-Control: no-cache): what a first visit
+    // costs, and what the response cache saves.
+    await cannon({ url: base, bodies, token: memberToken, duration: WARMUP, headers: NO_CACHE });
+    const cpuComputed = cpuMeter(gateway.child.pid, DATABASE_NAME);
+    const computed = await cannon({ url: base, bodies, token: memberToken, duration: DURATION, headers: NO_CACHE });
+    computed.cpu = cpuComputed(computed.requests);
+    results.figures.groupPage = { ...r, sqlStatementsSingle: one.sqlStatements, computed };
     log(
-      `group page: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, SQL/request max ${r.sqlStatements?.max}`,
+      `group page: ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, SQL/request max ${r.sqlStatements?.max}, ` +
+        `cache hits ${r.cacheHits} of ${r.requests}, CPU/request ${JSON.stringify(r.cpu)}; ` +
+        `computed every time: ${computed.requestsPerSecond} req/s, p50 ${computed.latencyMs.p50} ms, p99 ${computed.latencyMs.p99} ms, SQL max ${computed.sqlStatements?.max}, CPU/request ${JSON.stringify(computed.cpu)}`,
     );
   },
   'group',
@@ -317,7 +343,28 @@ await phase(
     });
     // Tokens signed before the clock starts; warm the sockets with a cheap query.
     await Promise.all(Array.from({ length: CONNECTIONS }, () => post(agent, base, '{"query":"{ __typename }"}')));
+    // Warm-up, as the throughput runs get: 300 votes (revisions on later runs) in another open
+    // seeded ballot, so the measured votes do not pay for the JIT compiling the castVote path.
+    const [warm] = (
+      await db.query(
+        `SELECT b.id, array_agg(e.person_id) AS electors FROM ballot b JOIN ballot_elector e ON e.ballot_id = b.id
+          WHERE b.state = 'OPEN' AND b.closes_at > now() + interval '1 hour' AND b.tor_id <> $1 AND b.id <> $2
+          GROUP BY b.id ORDER BY b.id LIMIT 1`,
+        [tor, ballotId(GROUPS)],
+      )
+    ).rows;
+    if (warm) {
+      const WARM_MUTATION = `mutation($input: CastVoteInput!) { castVote(input: $input) { receipt vote { position castAt } } }`;
+      const warmTasks = warm.electors.slice(0, 300).map((elector) => {
+        const body = JSON.stringify({ query: WARM_MUTATION, variables: { input: { ballotId: warm.id, position: 'ABSTAIN' } } });
+        const t = jwt.sign({ sub: elector }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' });
+        return () => post(agent, base, body, t);
+      });
+      await concurrently(warmTasks, CONNECTIONS);
+    } else results.notes.push('castVote ran without warm-up: no other open seeded ballot');
+    const cpu = cpuMeter(gateway.child.pid, DATABASE_NAME);
     const run = await concurrently(tasks, CONNECTIONS);
+    const voteCpu = cpu(tasks.length);
     agent.destroy();
     const failed = run.results.filter((r) => r.status !== 200 || r.body.includes('"errors"'));
     const receipts = run.results.map((r) => {
@@ -374,9 +421,10 @@ await phase(
       tallyExact: exact,
       receiptVerifies: verified,
       seededChainVerifies: seededVerified,
+      cpu: voteCpu,
     };
     log(
-      `castVote: ${run.perSecond} votes/s, p50 ${run.p50} ms, p99 ${run.p99} ms, failed ${failed.length}, tally exact ${exact}, receipt valid ${verified}, seeded chain valid ${seededVerified}`,
+      `castVote: ${run.perSecond} votes/s, p50 ${run.p50} ms, p99 ${run.p99} ms, failed ${failed.length}, tally exact ${exact}, receipt valid ${verified}, seeded chain valid ${seededVerified}, CPU/vote ${JSON.stringify(voteCpu)}`,
     );
     await gql(
       `mutation($id: ID!) { cancelBallot(ballotId: $id, reason: "bench run finished") { id } }`,
@@ -453,25 +501,33 @@ await phase(
       client.release();
     }
     log(`planned ${REMINDERS} reminders; adding their timers (as ReminderTimers.addReminders does)`);
+    // ReminderTimers.addReminders: one delayed "tick" job per TICK_MS slot holding a fire time
+    // (libs/reminders/src/jobs/batching.ts: slot = the first multiple of TICK_MS at or after
+    // fire_at, job id tick-<slot ms>); a tick fires every due reminder in batches.
+    const TICK_MS = 250;
     const queue = new Queue('reminders', { connection: { url: REDIS_URL }, prefix: PREFIX });
-    const rows = (await db.query(`SELECT job_id, fire_at FROM planned_reminder WHERE initiative_id = $1`, [initiative])).rows;
-    for (let i = 0; i < rows.length; i += 2000) {
-      const now = Date.now();
-      await queue.addBulk(
-        rows.slice(i, i + 2000).map((r) => ({
-          name: 'fire',
-          data: { jobId: r.job_id },
-          opts: {
-            jobId: r.job_id,
-            delay: Math.max(0, r.fire_at.getTime() - now),
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 1000 },
-            removeOnComplete: true,
-            removeOnFail: true,
-          },
-        })),
-      );
-    }
+    const slots = (
+      await db.query(
+        `SELECT DISTINCT (ceil(extract(epoch FROM fire_at) * 1000 / ${TICK_MS}) * ${TICK_MS})::bigint AS at
+           FROM planned_reminder WHERE initiative_id = $1 ORDER BY at`,
+        [initiative],
+      )
+    ).rows.map((r) => Number(r.at));
+    const now = Date.now();
+    await queue.addBulk(
+      slots.map((at) => ({
+        name: 'tick',
+        data: { at },
+        opts: {
+          jobId: `tick-${at}`,
+          delay: Math.max(0, at - now),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
     await queue.close();
     const readyAt = Date.now();
     if (readyAt > T0) results.notes.push(`reminder timers were ready ${readyAt - T0} ms after the first due time`);

@@ -1,6 +1,6 @@
 // Shared helpers of the bench scripts (plain Node ESM, no build step).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 
@@ -77,4 +77,53 @@ export function percentile(sorted, p) {
   if (!sorted.length) return null;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux only; null elsewhere). */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL processes that work for `database` (its backends, and
+ * the server's own processes: WAL writer, checkpointer, ...), by pid. Backends of other databases
+ * (tests running beside the bench) are left out.
+ */
+export function postgresCpuByPid(database) {
+  const byPid = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const backend = /\d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]/.test(title);
+      if (backend && !title.includes(` ${database} `)) continue;
+      byPid.set(entry, cpuSeconds(entry) ?? 0);
+    } catch {}
+  }
+  return byPid;
+}
+
+/**
+ * Where the CPU of a measured run went: call before it, then call the result with the number of
+ * requests. Gives milliseconds of gateway and of PostgreSQL CPU per request (all cores together).
+ * PostgreSQL's figure counts the processes alive at the end (a backend that exited meanwhile is
+ * missed: the gateway's pool keeps its connections, so that is rare).
+ */
+export function cpuMeter(gatewayPid, database = 'wgcollab_bench') {
+  const g0 = cpuSeconds(gatewayPid);
+  const p0 = postgresCpuByPid(database);
+  return (requests) => {
+    const g = cpuSeconds(gatewayPid);
+    if (g0 === null || g === null || !requests) return null;
+    let pg = 0;
+    for (const [pid, seconds] of postgresCpuByPid(database)) pg += seconds - (p0.get(pid) ?? 0);
+    const round = (s) => Math.round(((s * 1000) / requests) * 100) / 100;
+    return { gatewayMsPerRequest: round(g - g0), postgresMsPerRequest: round(pg) };
+  };
 }

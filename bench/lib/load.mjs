@@ -8,11 +8,12 @@ import { percentile } from './common.mjs';
  * Runs autocannon against POST /graphql with the given bodies (cycled per connection), and
  * collects the X-Sql-Statements header and GraphQL errors of every response.
  */
-export async function cannon({ url, bodies, token, connections = 32, duration = 10 }) {
+export async function cannon({ url, bodies, token, connections = 32, duration = 10, headers: extra = {} }) {
   const sql = { max: 0, sum: 0, n: 0, missing: 0 };
   let graphqlErrors = 0;
+  let cacheHits = 0;
   let firstError = null;
-  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
   const requests = bodies.map((body) => ({
     method: 'POST',
     path: '/graphql',
@@ -25,6 +26,7 @@ export async function cannon({ url, bodies, token, connections = 32, duration = 
         sql.sum += count;
         if (count > sql.max) sql.max = count;
       } else sql.missing++;
+      if (resHeaders?.['x-response-cache'] === 'hit') cacheHits++;
       if (status !== 200 || resBody.startsWith('{"errors"') || resBody.includes('"errors":[')) {
         graphqlErrors++;
         firstError ??= resBody.slice(0, 500);
@@ -43,12 +45,13 @@ export async function cannon({ url, bodies, token, connections = 32, duration = 
     },
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
     firstError,
+    cacheHits,
     sqlStatements: sql.n ? { max: sql.max, mean: Math.round((sql.sum / sql.n) * 100) / 100, missing: sql.missing } : null,
   };
 }
 
 /** One GraphQL request over a keep-alive agent; resolves with { status, body, headers, ms }. */
-export function post(agent, base, body, token) {
+export function post(agent, base, body, token, extraHeaders = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = http.request(
@@ -56,7 +59,7 @@ export function post(agent, base, body, token) {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders },
       },
       (res) => {
         let data = '';

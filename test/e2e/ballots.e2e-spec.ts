@@ -542,6 +542,17 @@ describe('ballots', () => {
     });
   });
 
+  it('checks a repeated vote without reading the ballot or the roles again (bench/run: castVote)', async () => {
+    const c = await community(fixtures, 2);
+    const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);
+    const ballot = await openBallot(gateway, c.secretariat.token, tor.id);
+    const first = await castVote(gateway, c.members[0].token, ballot.id, 'APPROVE');
+    const again = await castVote(gateway, c.members[0].token, ballot.id, 'ABSTAIN');
+    expect(ok(again).castVote.vote).toMatchObject({ position: 'ABSTAIN', revision: 2 });
+    // The first: the ballot's scope, the voter's roles, cast_vote(), the voter; then only the last two.
+    expect([first.sqlStatements, again.sqlStatements]).toEqual([4, 2]);
+  });
+
   it('reads a document with many ballots in a constant number of SQL statements', async () => {
     const c = await community(fixtures, 3);
     const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);

@@ -17,7 +17,13 @@ export interface GatewayUnderTest {
   app: NestExpressApplication;
   config: AppConfig;
   url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  /** `headers`, e.g. `{ 'cache-control': 'no-cache' }` for an answer computed afresh (not from the response cache). */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
@@ -32,7 +38,7 @@ export async function startGateway(overrides: Record<string, string> = {}): Prom
     app,
     config,
     url,
-    gql: (query, variables, token) => postGraphQL(url, query, variables, token),
+    gql: (query, variables, token, headers) => postGraphQL(url, query, variables, token, headers),
     close: () => app.close(),
   };
 }
@@ -42,10 +48,11 @@ export async function postGraphQL<T>(
   query: string,
   variables?: Record<string, unknown>,
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResult<T>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

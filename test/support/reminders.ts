@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
 import { Pool } from 'pg';
 import { createLogger } from '@app/platform';
+import { reminderJobId } from '@app/reminders';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { Fixtures } from './fixtures';
 import { startGateway, type GatewayUnderTest } from './gateway-harness';
@@ -129,4 +130,65 @@ export async function startReminderStack(): Promise<ReminderStack> {
       await sink.stop();
     },
   };
+}
+
+/**
+ * `n` work items whose one-hour reminders are already due, written as the planner writes them
+ * (planned_reminder rows with the deterministic job ids) but without timers, so only the
+ * sweeps a test runs fire them. Owners take turns among `owners` group members.
+ */
+export async function dueReminderScene(
+  fx: Fixtures,
+  n: number,
+  owners = 4,
+): Promise<{ initiativeId: string; itemIds: string[]; people: { id: string; email: string }[] }> {
+  const initiative = await fx.initiative();
+  const hour = 3_600_000;
+  await fx.query(`INSERT INTO reminder_policy (initiative_id, lead_times_ms, remind_overdue) VALUES ($1, $2, false)`, [
+    initiative.id,
+    [hour],
+  ]);
+  const group = await fx.group(initiative.id);
+  const people: { id: string; email: string }[] = [];
+  for (let i = 0; i < owners; i++) {
+    const p = await fx.person(initiative.id, 'MEMBER');
+    await fx.groupRole(group.id, p.id, 'MEMBER');
+    people.push({ id: p.id, email: p.email });
+  }
+  const [plan] = await fx.query<{ id: string }>(
+    `INSERT INTO work_plan (working_group_id, title, period_start, period_end) VALUES ($1, 'Plan', '2016-07-01', '2030-06-30') RETURNING id`,
+    [group.id],
+  );
+  // Deadlines one hour and a few seconds ahead: the one-hour reminders became due seconds ago.
+  const base = Math.floor(Date.now() / 1000) * 1000 + hour - 10_000;
+  const items = await fx.query<{ id: string; ownerId: string; dueAt: Date }>(
+    `INSERT INTO work_item (work_plan_id, kind, title, owner_id, due_at)
+     SELECT $1, 'TASK', 'Batch item ' || n, ($2::uuid[])[1 + n % array_length($2::uuid[], 1)], to_timestamp(($3::bigint + n)::numeric / 1000)
+       FROM generate_series(1, $4::int) n
+     RETURNING id, owner_id AS "ownerId", due_at AS "dueAt"`,
+    [plan.id, people.map((p) => p.id), base, n],
+  );
+  const rows = items.map((i) => ({
+    jobId: reminderJobId('WORK_ITEM_DUE', i.id, `owner-${i.ownerId}`, hour, i.dueAt),
+    subjectId: i.id,
+    recipientKey: `owner-${i.ownerId}`,
+    dueAt: i.dueAt.toISOString(),
+    fireAt: new Date(i.dueAt.getTime() - hour).toISOString(),
+  }));
+  await fx.query(
+    `INSERT INTO planned_reminder (job_id, kind, subject_id, initiative_id, recipient_key, lead_ms, due_at, fire_at)
+     SELECT job_id, 'WORK_ITEM_DUE', subject_id, $2, recipient_key, $3, due_at, fire_at
+       FROM unnest($1::text[], $4::uuid[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+            AS t (job_id, subject_id, recipient_key, due_at, fire_at)`,
+    [
+      rows.map((r) => r.jobId),
+      initiative.id,
+      hour,
+      rows.map((r) => r.subjectId),
+      rows.map((r) => r.recipientKey),
+      rows.map((r) => r.dueAt),
+      rows.map((r) => r.fireAt),
+    ],
+  );
+  return { initiativeId: initiative.id, itemIds: items.map((i) => i.id), people };
 }

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { AppConfig, Authenticator, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
+import { AppConfig, Authenticator, DataChanges, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StructureModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
@@ -28,9 +28,9 @@ export class GatewayModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [AppConfig, PINO_LOGGER, { token: Authenticator, optional: true }],
-          useFactory: (cfg: AppConfig, log: Logger, authenticator?: Authenticator) =>
-            graphqlOptions(cfg, authenticator ?? null, log),
+          inject: [AppConfig, PINO_LOGGER, DataChanges, { token: Authenticator, optional: true }],
+          useFactory: (cfg: AppConfig, log: Logger, changes: DataChanges, authenticator?: Authenticator) =>
+            graphqlOptions(cfg, authenticator ?? null, log, changes),
         }),
       ],
       controllers: [HealthController, GraphiqlController],

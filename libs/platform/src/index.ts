@@ -1,3 +1,5 @@
+export * from './cache/change-aware-cache';
+export * from './cache/data-changes.service';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/load-config';

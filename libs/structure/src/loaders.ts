@@ -107,21 +107,23 @@ async function memberPages(
 ): Promise<ConnectionShape<MemberRow>[]> {
   const ids = ownerIds.filter(isUuid);
   const [afterSince, afterPerson] = (page.after ?? [null, null]) as [string | null, string | null];
-  // Per owner: its count, and its page as a LIMIT over (owner, since, person_id) indexes.
+  // Per owner: its count, and its page as a LIMIT over (owner, since, person_id) indexes. The
+  // person of each row is a scalar subquery: as a join, the planner hash-joined the whole person
+  // table (5,000 rows read for a page of 50: 2.7 ms instead of 0.8 ms in bench/run).
   const result: (Partial<MemberRow> & { countOwner: string; total: number; person: PersonModel | null })[] =
     await dataSource.query(
-      `SELECT o.id AS "countOwner", c.total, r."ownerId", r."personId", r.role, r.since, r."sinceKey", row_to_json(p) AS person
+      `SELECT o.id AS "countOwner", c.total, r."ownerId", r."personId", r.role, r.since, r."sinceKey", r.person
        FROM unnest($1::uuid[]) AS o (id)
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS total FROM ${table} WHERE ${ownerColumn} = o.id AND ($2::text IS NULL OR role = $2)) c
        LEFT JOIN LATERAL (
-        SELECT ${ownerColumn} AS "ownerId", person_id AS "personId", role, since,
-               to_char(since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sinceKey"
-          FROM ${table}
-         WHERE ${ownerColumn} = o.id AND ($2::text IS NULL OR role = $2)
-           AND ($3::timestamptz IS NULL OR (since, person_id) > ($3::timestamptz, $4::uuid))
-         ORDER BY since, person_id LIMIT $5) r ON true
-       LEFT JOIN LATERAL (SELECT ${PERSON_COLUMNS} FROM person WHERE id = r."personId") p ON r."personId" IS NOT NULL
+        SELECT m.${ownerColumn} AS "ownerId", m.person_id AS "personId", m.role, m.since,
+               to_char(m.since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sinceKey",
+               (SELECT row_to_json(p) FROM (SELECT ${PERSON_COLUMNS} FROM person WHERE id = m.person_id) p) AS person
+          FROM (SELECT * FROM ${table}
+                 WHERE ${ownerColumn} = o.id AND ($2::text IS NULL OR role = $2)
+                   AND ($3::timestamptz IS NULL OR (since, person_id) > ($3::timestamptz, $4::uuid))
+                 ORDER BY since, person_id LIMIT $5) m) r ON true
       ORDER BY o.id, r.since, r."personId"`,
       [ids, role, afterSince, isUuid(afterPerson) ? afterPerson : null, page.limit === 0 ? 0 : page.limit + 1],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Caller, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
+import { type Caller, ChangeAwareCache, DataChanges, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
 import { type Action, allows } from './actions';
 import type { GroupRole, InitiativeRole, Roles } from './roles';
 
@@ -16,14 +16,32 @@ export interface ResourceRef {
   id: string;
 }
 
+/** The tables roles are read from: a committed change to either forgets every remembered role. */
+const ROLE_TABLES = new Set(['initiative_member', 'group_member']);
+/** Roles do not move with the clock; the TTL is only a backstop. */
+const ROLES_TTL_MS = 60_000;
+const ROLES_KEPT = 50_000;
+
 /**
  * The one access policy: "may this caller do this action here?". It reads the caller's
  * roles from the database (one statement) and answers from ACTION_RULES. A caller outside
  * the initiative gets NOT_FOUND for its resources, so their existence does not leak.
+ * Roles are remembered across requests until a membership changes anywhere (ChangeAwareCache,
+ * told by PostgreSQL's change notices): a revoked role stops working on the next request.
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly roles = new ChangeAwareCache<Roles>(ROLES_TTL_MS, ROLES_KEPT);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    changes: DataChanges,
+  ) {
+    changes.subscribe({
+      changed: (table) => ROLE_TABLES.has(table) && this.roles.invalidate(),
+      setLive: (live) => this.roles.setLive(live),
+    });
+  }
 
   /** The caller, or UNAUTHENTICATED. */
   requireCaller(caller: Caller | null): Caller {
@@ -33,6 +51,10 @@ export class AccessPolicy {
 
   /** The person's roles in the initiative and (optionally) one of its groups. */
   async rolesOf(personId: string, scope: Scope): Promise<Roles> {
+    const key = `${personId} ${scope.initiativeId} ${scope.groupId ?? ''}`;
+    const known = this.roles.get(key);
+    if (known) return known;
+    const startedIn = this.roles.begin();
     const [row] = (await this.dataSource.query(
       `SELECT im.role AS initiative_role, gm.role AS group_role
          FROM (SELECT 1) one
@@ -40,7 +62,9 @@ export class AccessPolicy {
          LEFT JOIN group_member gm ON gm.working_group_id = $2 AND gm.initiative_id = $1 AND gm.person_id = $3`,
       [scope.initiativeId, scope.groupId ?? null, personId],
     )) as { initiative_role: InitiativeRole | null; group_role: GroupRole | null }[];
-    return { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
+    const roles = { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
+    this.roles.set(key, roles, startedIn);
+    return roles;
   }
 
   /**

@@ -55,6 +55,16 @@ export class AppConfig {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
+  /**
+   * SMTP connections kept open per process (nodemailer pool); e-mails are sent concurrently over
+   * them. `maxConnections` / `maxMessages` in SMTP_URL's query string win over this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_POOL_SIZE = 8;
+
   @IsString()
   @Matches(/\S+@\S+/, { message: 'a sender address, e.g. "Platform <no-reply@example.org>"' })
   MAIL_FROM = 'Working groups <no-reply@localhost>';
@@ -85,6 +95,24 @@ export class AppConfig {
   @Min(0)
   @Max(1_000_000)
   MUTATION_RATE_LIMIT = 600;
+
+  /**
+   * How long the gateway may answer a repeated query of one caller from memory (ms); every
+   * committed change empties the cache at once, so this only bounds clock-driven values
+   * (overdue counts, a ballot passing its closing time). 0 turns the cache off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  RESPONSE_CACHE_TTL_MS = 2000;
+
+  /** Most answers the response cache keeps per gateway (least recently used go first). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RESPONSE_CACHE_MAX_ENTRIES = 5000;
 
   /** Most aliased fields in one request (aliases multiply expensive fields). */
   @Transform(toInt)

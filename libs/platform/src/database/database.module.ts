@@ -1,6 +1,7 @@
 import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DataChanges } from '../cache/data-changes.service';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrationsLocked } from './run-migrations';
@@ -26,6 +27,8 @@ import { SqlStatementCounter } from './sql-statement-counter';
       }),
     }),
   ],
+  providers: [DataChanges],
+  exports: [DataChanges],
 })
 export class DatabaseModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Database');

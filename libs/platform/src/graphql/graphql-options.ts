@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { DataChanges } from '../cache/data-changes.service';
 import type { AppConfig } from '../config/app-config';
 import { aliasLimitRule } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
@@ -9,6 +11,7 @@ import { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
+import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { unstorableTextPlugin } from './unstorable-text.plugin';
 import { type Authenticator, createRequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
@@ -18,7 +21,12 @@ import { DateTimeScalar } from './scalars/scalars';
  * written to schema.gql at the repository root, which is committed and compared with the
  * public contract by test/e2e/contract.e2e-spec.ts.
  */
-export function graphqlOptions(config: AppConfig, authenticator: Authenticator | null, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  authenticator: Authenticator | null,
+  logger: Logger,
+  changes: DataChanges,
+): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
     path: '/graphql',
@@ -44,6 +52,9 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator |
         { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
         logger,
       ),
+      responseCachePlugin({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES }, changes),
+      // No @cacheControl hints are used: without this Apollo wraps every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, logger),
     context: ({ req, res }: { req: never; res: never }) => createRequestContext(req, res, authenticator),

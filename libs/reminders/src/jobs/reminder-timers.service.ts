@@ -1,45 +1,58 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '@app/platform';
+import { chunk, mailBatchJobId, tickJobId, tickSlots } from './batching';
 
-export const FIRE_REMINDER_JOB = 'fire';
-export const SEND_NOTIFICATION_JOB = 'notification';
+/** A tick: fires every planned reminder due by then (all of them, not only those of its slot). */
+export const TICK_JOB = 'tick';
+/** A batch of notification e-mails. */
+export const SEND_NOTIFICATIONS_JOB = 'notifications';
+/** Job names of earlier versions (one job per reminder / per e-mail), still handled after an upgrade. */
+export const LEGACY_FIRE_JOB = 'fire';
+export const LEGACY_SEND_NOTIFICATION_JOB = 'notification';
 
-export interface FireReminderJob {
-  jobId: string;
+export interface TickJob {
+  /** The slot (epoch milliseconds) the tick stands for. */
+  at: number;
 }
-export interface SendNotificationJob {
-  notificationId: string;
+export interface SendNotificationsJob {
+  notificationIds: string[];
 }
 
-/** Attempts and backoff of an e-mail: 1 s, 2 s, 4 s, ... (about 17 minutes in all). */
+/** Attempts and backoff of an e-mail batch: 1 s, 2 s, 4 s, ... (about 17 minutes in all). */
 export const MAIL_ATTEMPTS = 10;
+/** Notifications per mail job: both workers share a firing batch's e-mails. */
+export const MAIL_BATCH = 50;
 
 /**
- * Redis is only the timer: one delayed job per planned reminder (job id = its deterministic id)
- * and one mail job per notification (job id = notification id). Adding an existing id is a no-op,
- * so reconciliation can re-add everything safely.
+ * Redis is only the timer. Planned reminders get one delayed "tick" job per TICK_MS slot in which
+ * any of them becomes due (job id `tick-<slot ms>`), and new notifications one mail job per
+ * MAIL_BATCH ids (job id from the ids). Adding an existing id is a no-op and a tick fires
+ * whatever is due, so reconciliation can re-add everything safely.
  */
 @Injectable()
 export class ReminderTimers {
-  private readonly logger = new Logger('ReminderTimers');
-
   constructor(
     @InjectQueue(QUEUES.reminders) private readonly reminders: Queue,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue,
   ) {}
 
-  async addReminders(rows: { jobId: string; fireAt: Date }[]): Promise<void> {
-    if (!rows.length) return;
+  async addReminders(rows: { fireAt: Date }[]): Promise<void> {
+    await this.addTicks(tickSlots(rows.map((r) => r.fireAt)));
+  }
+
+  /** Ticks at the given slots (epoch ms); past slots run at once. */
+  async addTicks(slots: number[]): Promise<void> {
+    if (!slots.length) return;
     const now = Date.now();
     await this.reminders.addBulk(
-      rows.map((r) => ({
-        name: FIRE_REMINDER_JOB,
-        data: { jobId: r.jobId } satisfies FireReminderJob,
+      slots.map((at) => ({
+        name: TICK_JOB,
+        data: { at } satisfies TickJob,
         opts: {
-          jobId: r.jobId,
-          delay: Math.max(0, r.fireAt.getTime() - now),
+          jobId: tickJobId(at),
+          delay: Math.max(0, at - now),
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: true,
@@ -49,25 +62,14 @@ export class ReminderTimers {
     );
   }
 
-  async removeReminders(jobIds: string[]): Promise<void> {
-    for (const id of jobIds) {
-      try {
-        await this.reminders.remove(id);
-      } catch (error) {
-        // An active (locked) job cannot be removed; it finds its planned row gone and does nothing.
-        this.logger.debug(`could not remove ${id}: ${(error as Error).message}`);
-      }
-    }
-  }
-
   async addMails(notificationIds: string[]): Promise<void> {
     if (!notificationIds.length) return;
     await this.mail.addBulk(
-      notificationIds.map((id) => ({
-        name: SEND_NOTIFICATION_JOB,
-        data: { notificationId: id } satisfies SendNotificationJob,
+      chunk(notificationIds, MAIL_BATCH).map((ids) => ({
+        name: SEND_NOTIFICATIONS_JOB,
+        data: { notificationIds: ids } satisfies SendNotificationsJob,
         opts: {
-          jobId: id,
+          jobId: mailBatchJobId(ids),
           attempts: MAIL_ATTEMPTS,
           backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: true,

@@ -26,7 +26,7 @@ export class VotesResolver {
     @Args('input', { type: () => CastVoteInput }) input: CastVoteInput,
     @Context() ctx: RequestContext,
   ): Promise<VoteReceiptModel> {
-    await this.access.readable(ctx, input.ballotId);
+    await this.access.authorizeRead(ctx, input.ballotId);
     return this.service.cast(this.policy.requireCaller(ctx.caller).personId, input);
   }
 

@@ -6,6 +6,7 @@ import { WorkPlans1790000003000 } from './1790000003000-work-plans';
 import { Reminders1790000004000 } from './1790000004000-reminders';
 import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
 import { CastVoteFunction1790000009100 } from './1790000009100-cast-vote-function';
+import { DataChangedNotify1790000009200 } from './1790000009200-data-changed-notify';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Reminders1790000004000,
   BenchIndexes1790000009000,
   CastVoteFunction1790000009100,
+  DataChangedNotify1790000009200,
 ];

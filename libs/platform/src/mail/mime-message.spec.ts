@@ -1,0 +1,63 @@
+import { simpleParser } from 'mailparser';
+import { composeMessage, parseMailbox } from './mime-message';
+
+describe('composeMessage', () => {
+  it('builds a text message with its envelope and Message-ID', async () => {
+    const { envelope, raw } = composeMessage({
+      from: 'Working groups <no-reply@example.org>',
+      to: 'chair@example.org',
+      subject: 'Due in 7 days: KPI report',
+      text: 'Hello,\n\nThe KPI report is due.\n',
+      messageId: 'n-1@wgcollab',
+      date: new Date('2016-07-22T09:00:00Z'),
+    });
+    expect(envelope).toEqual({ from: 'no-reply@example.org', to: ['chair@example.org'] });
+    const text = raw.toString('utf8');
+    expect(text).toContain('Message-ID: <n-1@wgcollab>\r\n');
+    expect(text).toContain('Date: Fri, 22 Jul 2016 09:00:00 +0000\r\n');
+    expect(text).toContain('Content-Transfer-Encoding: 7bit\r\n\r\nHello,\r\n\r\nThe KPI report is due.\r\n');
+    const mail = await simpleParser(raw);
+    expect(mail.subject).toBe('Due in 7 days: KPI report');
+    expect(mail.messageId).toBe('<n-1@wgcollab>');
+    expect(mail.from?.value).toEqual([{ name: 'Working groups', address: 'no-reply@example.org' }]);
+    expect(mail.text).toBe('Hello,\n\nThe KPI report is due.\n');
+    expect(mail.date?.toISOString()).toBe('2016-07-22T09:00:00.000Z');
+  });
+
+  it('encodes non-ASCII names, subjects and bodies, and sends HTML as an alternative', async () => {
+    const title = 'Fällig in 1 Tag: Bericht über die Indikatoren für nachhaltige Städte — 東京 '.repeat(3).trim();
+    const { raw } = composeMessage({
+      from: 'Zürich Secretariat <sec@example.org>',
+      to: 'Jörg <joerg@example.org>',
+      subject: title,
+      text: `Grüße\n${'x'.repeat(1200)}`,
+      html: '<p>Grüße</p>',
+    });
+    const text = raw.toString('utf8');
+    expect([...text].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+    expect(text.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+    const mail = await simpleParser(raw);
+    expect(mail.subject).toBe(title);
+    expect(mail.from?.value).toEqual([{ name: 'Zürich Secretariat', address: 'sec@example.org' }]);
+    expect(mail.to).toMatchObject({ value: [{ name: 'Jörg', address: 'joerg@example.org' }] });
+    expect(mail.text).toBe(`Grüße\n${'x'.repeat(1200)}`);
+    expect(mail.html).toBe('<p>Grüße</p>');
+  });
+
+  it('never lets header text start a new header', async () => {
+    const { raw } = composeMessage({
+      from: 'a@example.org',
+      to: 'b@example.org',
+      subject: 'Hi\r\nBcc: x@evil.example',
+      text: 'x',
+    });
+    const mail = await simpleParser(raw);
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.subject).toBe('Hi Bcc: x@evil.example');
+  });
+
+  it('reads a bare address or a named mailbox', () => {
+    expect(parseMailbox('a@example.org')).toEqual({ name: '', address: 'a@example.org' });
+    expect(parseMailbox('"Doe, Jane" <jane@example.org>')).toEqual({ name: 'Doe, Jane', address: 'jane@example.org' });
+  });
+});

@@ -1,0 +1,130 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import { encodeWord } from 'nodemailer/lib/mime-funcs';
+
+/**
+ * A whole RFC 5322 message as one buffer, built directly (no stream pipeline): the platform's
+ * e-mails are a plain text part and an optional HTML alternative, so this is all they need,
+ * at a small fraction of the CPU of a general MIME composer (which matters at thousands of
+ * reminders per second). Non-ASCII header text becomes RFC 2047 encoded words; a body that is
+ * ASCII with short lines goes as 7bit, any other as base64.
+ */
+
+export interface MessageInput {
+  /** "Name <address>" or a bare address. */
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Message-ID without the angle brackets, e.g. "<notification id>@wgcollab". */
+  messageId?: string;
+  date?: Date;
+}
+
+export interface ComposedMessage {
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
+interface Mailbox {
+  name: string;
+  address: string;
+}
+
+// Printable ASCII plus tab, CR and LF; and the control characters that must not reach a header.
+/* eslint-disable no-control-regex */
+const ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
+const CONTROL = /[\x00-\x1f\x7f]+/g;
+/* eslint-enable no-control-regex */
+
+/** The first mailbox of an address header value ("Name <a@b>" or "a@b"). */
+let lastSender: { value: string; box: Mailbox } | null = null;
+
+/** The sender is the same on every message: parsed once. */
+function senderMailbox(value: string): Mailbox {
+  if (lastSender?.value !== value) lastSender = { value, box: parseMailbox(value) };
+  return lastSender.box;
+}
+
+export function parseMailbox(value: string): Mailbox {
+  if (!/[<>",;()]/.test(value)) return { name: '', address: value.trim() };
+  const [first] = addressparser(value, { flatten: true });
+  if (!first?.address) throw new Error(`not an e-mail address: ${value}`);
+  return { name: first.name ?? '', address: first.address };
+}
+
+/** Header text: control characters (header injection) become spaces; non-ASCII becomes encoded words. */
+function headerText(value: string): string {
+  const clean = value.replace(CONTROL, ' ');
+  if (ASCII.test(clean)) return clean;
+  return encodeWord(clean, 'B', 52).split(' ').join('\r\n ');
+}
+
+function mailboxHeader(box: Mailbox): string {
+  if (!box.name) return box.address;
+  const name = box.name.replace(CONTROL, ' ');
+  const shown = ASCII.test(name)
+    ? /^[\w !#$%&'*+\-/=?^`{|}~]*$/.test(name)
+      ? name
+      : `"${name.replace(/(["\\])/g, '\\$1')}"`
+    : headerText(name);
+  return `${shown} <${box.address}>`;
+}
+
+/** Whether a CRLF text has a line longer than 998 characters (SMTP's limit). */
+function hasLongLine(crlf: string): boolean {
+  for (let start = 0; ;) {
+    const end = crlf.indexOf('\r\n', start);
+    if ((end < 0 ? crlf.length : end) - start > 998) return true;
+    if (end < 0) return false;
+    start = end + 2;
+  }
+}
+
+/** A body part: 7bit when it is ASCII with lines of at most 998 characters, else base64 (lines of 76). */
+function bodyPart(content: string, contentType: string): string {
+  const crlf = content.replace(/\r?\n/g, '\r\n');
+  if (ASCII.test(crlf) && !hasLongLine(crlf)) {
+    return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${crlf}`;
+  }
+  const b64 = Buffer.from(crlf, 'utf8').toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${lines.join('\r\n')}`;
+}
+
+let boundaryCounter = 0;
+const boundaryPrefix = `wg${process.pid.toString(36)}${Date.now().toString(36)}`;
+
+export function composeMessage(input: MessageInput): ComposedMessage {
+  const from = senderMailbox(input.from);
+  const to = parseMailbox(input.to);
+  const headers = [
+    `From: ${mailboxHeader(from)}`,
+    `To: ${mailboxHeader(to)}`,
+    `Subject: ${headerText(input.subject)}`,
+    ...(input.messageId ? [`Message-ID: <${input.messageId.replace(/[\s<>]/g, '')}>`] : []),
+    `Date: ${(input.date ?? new Date()).toUTCString().replace('GMT', '+0000')}`,
+    'MIME-Version: 1.0',
+  ];
+  let body: string;
+  if (input.html === undefined) {
+    body = bodyPart(input.text, 'text/plain');
+  } else {
+    let boundary = `----=_${boundaryPrefix}_${(boundaryCounter++).toString(36)}`;
+    while (input.text.includes(boundary) || input.html.includes(boundary)) boundary += '_';
+    headers.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
+    body = [
+      '',
+      `--${boundary}`,
+      bodyPart(input.text, 'text/plain'),
+      `--${boundary}`,
+      bodyPart(input.html, 'text/html'),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+  }
+  // A single part's Content-* lines are message headers; a multipart body starts with the blank line.
+  const raw = `${headers.join('\r\n')}\r\n${body}`;
+  return { envelope: { from: from.address, to: [to.address] }, raw: Buffer.from(raw, 'utf8') };
+}

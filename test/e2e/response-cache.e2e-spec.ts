@@ -1,0 +1,214 @@
+import { TABLES_WITHOUT_CHANGE_NOTICE } from '../../libs/platform/src/database/migrations/1790000009200-data-changed-notify';
+import { Fixtures } from '../support/fixtures';
+import { type GatewayUnderTest, startGateway } from '../support/gateway-harness';
+import { sleep } from '../support/reminders';
+
+const GROUP = `query($id: ID!) { workingGroup(id: $id) { name chairs { name } members(first: 10) { totalCount } } }`;
+
+interface Answer {
+  status: number;
+  hit: boolean;
+  sqlStatements: number;
+  body: { data?: { workingGroup?: { name: string; members: { totalCount: number } } | null } | null; errors?: unknown[] };
+}
+
+/**
+ * The gateway's response cache (issue 7): repeated queries of one caller are answered from
+ * memory, and every committed change, from any connection, empties it before it can be served
+ * stale. The TTL is one minute here, so only the change notices can explain a fresh answer.
+ */
+describe('response cache', () => {
+  let gw: GatewayUnderTest;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    gw = await startGateway({ RESPONSE_CACHE_TTL_MS: '60000' });
+    fx = new Fixtures(gw.config);
+    await waitUntilListening();
+  });
+  afterAll(async () => {
+    await fx.close();
+    await gw.close();
+  });
+
+  async function ask(query: string, variables: Record<string, unknown>, token?: string, headers = {}): Promise<Answer> {
+    const response = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      hit: response.headers.get('x-response-cache') === 'hit',
+      sqlStatements: Number(response.headers.get('x-sql-statements')),
+      body: (await response.json()) as Answer['body'],
+    };
+  }
+
+  /** The backend pid of the gateway's change feed once it listens (another than `not`). */
+  async function waitUntilListening(not?: number): Promise<number> {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await fx.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE application_name = 'wgcollab-changes' AND datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> $1`,
+        [not ?? 0],
+      );
+      if (row) return row.pid;
+      await sleep(50);
+    }
+    throw new Error('the change feed never listened');
+  }
+
+  async function scene() {
+    const initiative = await fx.initiative();
+    const member = await fx.person(initiative.id, 'MEMBER');
+    const other = await fx.person(initiative.id, 'MEMBER');
+    const group = await fx.group(initiative.id, { name: 'Cities' });
+    await fx.groupRole(group.id, member.id, 'CHAIR');
+    return { initiative, member, other, group };
+  }
+
+  it('gives every GraphQL-visible table the change trigger', async () => {
+    const missing = await fx.query<{ table: string }>(
+      `SELECT t.tablename AS table FROM pg_tables t
+        WHERE t.schemaname = current_schema() AND NOT (t.tablename = ANY($1))
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = format('%I', t.tablename)::regclass
+                            AND g.tgname = t.tablename || '_data_changed')`,
+      [TABLES_WITHOUT_CHANGE_NOTICE],
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('answers a repeated query from memory, for the same caller only', async () => {
+    const { member, other, group } = await scene();
+    const first = await ask(GROUP, { id: group.id }, member.token);
+    expect(first).toMatchObject({ status: 200, hit: false });
+    expect(first.sqlStatements).toBeGreaterThan(0);
+    const second = await ask(GROUP, { id: group.id }, member.token);
+    expect(second).toMatchObject({ status: 200, hit: true, sqlStatements: 0 });
+    expect(second.body).toEqual(first.body);
+    // Another caller, same query: computed for them (the access policy decides again).
+    const theirs = await ask(GROUP, { id: group.id }, other.token);
+    expect(theirs.hit).toBe(false);
+    expect(theirs.sqlStatements).toBeGreaterThan(0);
+    // No caller at all: refused, and the refusal is not kept.
+    const anonymous = await ask(GROUP, { id: group.id });
+    expect(anonymous.body.errors).toBeDefined();
+    expect((await ask(GROUP, { id: group.id })).hit).toBe(false);
+  });
+
+  it('forgets everything when a mutation of this gateway commits (read your own writes)', async () => {
+    const { member, initiative, group } = await scene();
+    const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+    await ask(GROUP, { id: group.id }, member.token);
+    expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+    const added = await ask(
+      `mutation($input: SetGroupRoleInput!) { setGroupRole(input: $input) { role } }`,
+      { input: { workingGroupId: group.id, personId: secretariat.id, role: 'MEMBER' } },
+      secretariat.token,
+    );
+    expect(added.body.errors).toBeUndefined();
+    const after = await ask(GROUP, { id: group.id }, member.token);
+    expect(after.hit).toBe(false);
+    expect(after.body.data?.workingGroup?.members.totalCount).toBe(2);
+  });
+
+  it('forgets everything when another connection commits a change (a worker, the CLI, psql)', async () => {
+    const { member, group } = await scene();
+    await ask(GROUP, { id: group.id }, member.token);
+    expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+    await fx.query(`UPDATE working_group SET name = 'Renamed in psql' WHERE id = $1`, [group.id]);
+    let answer = await ask(GROUP, { id: group.id }, member.token);
+    // The notice travels over its own connection: allow it a moment, far below the TTL.
+    for (let i = 0; i < 40 && answer.body.data?.workingGroup?.name !== 'Renamed in psql'; i++) {
+      await sleep(25);
+      answer = await ask(GROUP, { id: group.id }, member.token);
+    }
+    expect(answer.body.data?.workingGroup?.name).toBe('Renamed in psql');
+    // A rolled-back change announces nothing: the cache keeps serving.
+    expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+    const client = await fx.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE working_group SET name = 'Never committed' WHERE id = $1`, [group.id]);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    await sleep(200);
+    const kept = await ask(GROUP, { id: group.id }, member.token);
+    expect(kept).toMatchObject({ hit: true });
+    expect(kept.body.data?.workingGroup?.name).toBe('Renamed in psql');
+  });
+
+  it('remembers roles across requests, and a role changed anywhere counts on the next request', async () => {
+    const { member, other, group, initiative } = await scene();
+    const SET_ROLE = `mutation($input: SetGroupRoleInput!) { setGroupRole(input: $input) { role } }`;
+    const setRole = (token: string, role: string) =>
+      ask(SET_ROLE, { input: { workingGroupId: group.id, personId: other.id, role } }, token);
+    // The roles statement is issued once, then remembered (each answer computed: no-cache).
+    const fresh = { 'cache-control': 'no-cache' };
+    const first = await ask(GROUP, { id: group.id }, member.token, fresh);
+    const second = await ask(GROUP, { id: group.id }, member.token, fresh);
+    expect(second.body).toEqual(first.body);
+    expect(second.sqlStatements).toBe(first.sqlStatements - 1);
+    // The CHAIR may not make somebody CHAIR; made SECRETARIAT in psql, they may at once.
+    expect(JSON.stringify((await setRole(member.token, 'CHAIR')).body.errors)).toContain('FORBIDDEN');
+    await fx.query(`UPDATE initiative_member SET role = 'SECRETARIAT' WHERE initiative_id = $1 AND person_id = $2`, [
+      initiative.id,
+      member.id,
+    ]);
+    await sleep(50);
+    expect((await setRole(member.token, 'CHAIR')).body.errors).toBeUndefined();
+    // Removed from the initiative in psql: its group is NOT_FOUND for them on the next request.
+    await fx.query(`DELETE FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [initiative.id, member.id]);
+    await sleep(50);
+    expect(JSON.stringify((await setRole(member.token, 'MEMBER')).body.errors)).toContain('NOT_FOUND');
+    expect(JSON.stringify((await ask(GROUP, { id: group.id }, member.token)).body.errors)).toContain('NOT_FOUND');
+  });
+
+  it('computes afresh on Cache-Control: no-cache, and never keeps errors or serverTime', async () => {
+    const { member, group } = await scene();
+    await ask(GROUP, { id: group.id }, member.token);
+    const fresh = await ask(GROUP, { id: group.id }, member.token, { 'cache-control': 'no-cache' });
+    expect(fresh.hit).toBe(false);
+    expect(fresh.sqlStatements).toBeGreaterThan(0);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await ask(GROUP, { id: missing }, member.token)).body.errors).toBeDefined();
+    const again = await ask(GROUP, { id: missing }, member.token);
+    expect(again.hit).toBe(false);
+    expect(again.body.errors).toBeDefined();
+    const t1 = await ask(`{ serverTime }`, {}, member.token);
+    await sleep(5);
+    const t2 = await ask(`{ serverTime }`, {}, member.token);
+    expect(t2.hit).toBe(false);
+    expect(t2.body).not.toEqual(t1.body);
+  });
+
+  it('answers identical concurrent queries with fewer computations than requests', async () => {
+    const { member, group } = await scene();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ask(GROUP, { id: group.id }, member.token)));
+    const computed = answers.filter((a) => !a.hit);
+    expect(computed.length).toBeGreaterThanOrEqual(1);
+    expect(computed.length).toBeLessThan(20);
+    for (const a of answers) expect(a.body).toEqual(answers[0].body);
+  });
+
+  it('stops answering from memory while the change feed is down, and resumes when it is back', async () => {
+    const { member, group } = await scene();
+    await ask(GROUP, { id: group.id }, member.token);
+    expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+    const feed = await waitUntilListening();
+    const [killed] = await fx.query<{ done: boolean }>(`SELECT pg_terminate_backend($1) AS done`, [feed]);
+    expect(killed.done).toBe(true);
+    // While the feed is down a change would go unheard: nothing may be served from memory.
+    await sleep(100);
+    await fx.query(`UPDATE working_group SET name = 'Changed while deaf' WHERE id = $1`, [group.id]);
+    const during = await ask(GROUP, { id: group.id }, member.token);
+    expect(during.body.data?.workingGroup?.name).toBe('Changed while deaf');
+    await waitUntilListening(feed);
+    await sleep(50);
+    await ask(GROUP, { id: group.id }, member.token);
+    expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+  });
+});
