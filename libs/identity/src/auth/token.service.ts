@@ -4,6 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/platform';
 
 /** Access tokens: HS256 JWTs signed with JWT_SECRET, `sub` = person id, valid for JWT_EXPIRES_IN. */
+/** How many verified tokens are remembered (the oldest go first). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
@@ -22,13 +25,30 @@ export class TokenService {
     return this.jwt.sign({ sub: personId });
   }
 
+  /**
+   * Tokens verified recently, with their subject and expiry: a client sends the same token with
+   * every request, and checking the signature again each time cost ~0.13 ms of gateway CPU per
+   * request in bench/run. Only valid tokens are kept, and only until they expire.
+   */
+  private readonly verified = new Map<string, { personId: string; expiresAtMs: number }>();
+
   /** The person id of a valid, unexpired token; null otherwise. */
   async verify(token: string): Promise<string | null> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.personId;
+    if (known) this.verified.delete(token);
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token);
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token);
+      if (typeof payload.sub !== 'string') return null;
+      if (typeof payload.exp === 'number') this.remember(token, payload.sub, payload.exp * 1000);
+      return payload.sub;
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, personId: string, expiresAtMs: number): void {
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { personId, expiresAtMs });
   }
 }
