@@ -1,3 +1,4 @@
+export * from './cache/bounded-map';
 export * from './cache/change-aware-cache';
 export * from './cache/data-changes.service';
 export * from './config/app-config';

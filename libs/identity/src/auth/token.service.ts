@@ -1,10 +1,10 @@
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@app/platform';
+import { AppConfig, setBounded } from '@app/platform';
 
 /** Access tokens: HS256 JWTs signed with JWT_SECRET, `sub` = person id, valid for JWT_EXPIRES_IN. */
-/** How many verified tokens are remembered (the oldest go first). */
+/** How many verified tokens are remembered (the least recently verified go first). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
 @Injectable()
@@ -40,15 +40,11 @@ export class TokenService {
     try {
       const payload = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token);
       if (typeof payload.sub !== 'string') return null;
-      if (typeof payload.exp === 'number') this.remember(token, payload.sub, payload.exp * 1000);
+      if (typeof payload.exp === 'number')
+        setBounded(this.verified, token, { personId: payload.sub, expiresAtMs: payload.exp * 1000 }, VERIFIED_TOKENS_KEPT);
       return payload.sub;
     } catch {
       return null;
     }
-  }
-
-  private remember(token: string, personId: string, expiresAtMs: number): void {
-    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
-    this.verified.set(token, { personId, expiresAtMs });
   }
 }

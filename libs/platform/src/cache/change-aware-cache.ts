@@ -1,3 +1,5 @@
+import { setBounded } from './bounded-map';
+
 /**
  * Values computed from PostgreSQL, kept in memory until the data behind them changes
  * (issue 7: the gateway's response cache and the access policy's roles).
@@ -13,7 +15,8 @@
 export class ChangeAwareCache<V> {
   private epoch = 0;
   private live = false;
-  private readonly entries = new Map<string, { value: V; epoch: number; expiresAt: number }>();
+  /** Every entry belongs to the current epoch: a change empties the map. */
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -38,17 +41,17 @@ export class ChangeAwareCache<V> {
     if (!this.enabled) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.epoch !== this.epoch || entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(key, entry); // most recently used last: eviction takes the oldest first
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    setBounded(this.entries, key, entry, this.maxEntries); // now the most recently used
     return entry.value;
   }
 
   set(key: string, value: V, startedIn: number): void {
     if (!this.enabled || startedIn !== this.epoch) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, epoch: this.epoch, expiresAt: this.now() + this.ttlMs });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    setBounded(this.entries, key, { value, expiresAt: this.now() + this.ttlMs }, this.maxEntries);
   }
 
   /** Data changed: forget everything, and refuse answers computed before now. */

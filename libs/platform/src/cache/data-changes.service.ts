@@ -1,19 +1,34 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { DATA_CHANGED_CHANNEL } from '../database/migrations/1790000009200-data-changed-notify';
 import { PINO_LOGGER } from '../logging/logging.module';
-import { type ChangeListener, DataChangeFeed } from './data-change-feed';
+
+export interface ChangeListener {
+  /** A committed transaction changed `table` (one notice per table and transaction). */
+  changed(table: string): void;
+  /** Whether changes are heard; while false, nothing may be trusted to be current. */
+  setLive(live: boolean): void;
+}
 
 /**
- * The process's one subscription to PostgreSQL's data_changed notices, shared by its caches.
- * The listening connection is opened by the first subscriber, so processes without caches
- * (workers, CLI) never open it. A subscriber hears every table; it decides which matter.
+ * The process's one subscription to PostgreSQL's data_changed notices (sent by the triggers of
+ * migration DataChangedNotify), shared by its caches: one dedicated connection that LISTENs,
+ * opened by the first subscriber, so processes without caches (workers, CLI) never open it.
+ * A subscriber hears every table and decides which matter. When the connection fails the
+ * subscribers are told at once (setLive(false)) and it reconnects with a growing pause (0.5 s
+ * up to 10 s); once it listens again they are told setLive(true).
  */
 @Injectable()
 export class DataChanges implements OnModuleDestroy {
   private readonly listeners = new Set<ChangeListener>();
-  private feed: DataChangeFeed | null = null;
   private live = false;
+  private started = false;
+  private stopped = false;
+  private client: pg.Client | null = null;
+  private retryMs = 500;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -24,29 +39,55 @@ export class DataChanges implements OnModuleDestroy {
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     listener.setLive(this.live);
-    this.feed ??= this.startFeed();
+    if (!this.started) {
+      this.started = true;
+      void this.connect();
+    }
     return () => this.listeners.delete(listener);
   }
 
   async onModuleDestroy(): Promise<void> {
-    const feed = this.feed;
-    this.feed = null;
-    await feed?.stop();
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.setLive(false);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
   }
 
-  private startFeed(): DataChangeFeed {
-    const feed = new DataChangeFeed(
-      this.config.DATABASE_URL,
-      {
-        changed: (table) => this.listeners.forEach((l) => l.changed(table)),
-        setLive: (live) => {
-          this.live = live;
-          this.listeners.forEach((l) => l.setLive(live));
-        },
-      },
-      this.logger,
-    );
-    feed.start();
-    return feed;
+  private setLive(live: boolean): void {
+    this.live = live;
+    this.listeners.forEach((l) => l.setLive(live));
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'wgcollab-changes' });
+    this.client = client;
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      this.setLive(false);
+      if (this.client === client) this.client = null;
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn({ err: error?.message }, `change notices lost; caches off, reconnecting in ${this.retryMs} ms`);
+      this.timer = setTimeout(() => void this.connect(), this.retryMs);
+      this.timer.unref();
+      this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', (notice) => this.listeners.forEach((l) => l.changed(notice.payload ?? '')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+    } catch (error) {
+      onLost(error as Error);
+      return;
+    }
+    if (this.stopped || lost) return;
+    this.retryMs = 500;
+    this.setLive(true);
   }
 }

@@ -37,15 +37,15 @@ const ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
 const CONTROL = /[\x00-\x1f\x7f]+/g;
 /* eslint-enable no-control-regex */
 
-/** The first mailbox of an address header value ("Name <a@b>" or "a@b"). */
+/** The sender is the same on every message: parsed once. */
 let lastSender: { value: string; box: Mailbox } | null = null;
 
-/** The sender is the same on every message: parsed once. */
 function senderMailbox(value: string): Mailbox {
   if (lastSender?.value !== value) lastSender = { value, box: parseMailbox(value) };
   return lastSender.box;
 }
 
+/** The first mailbox of an address header value ("Name <a@b>" or "a@b"). */
 export function parseMailbox(value: string): Mailbox {
   if (!/[<>",;()]/.test(value)) return { name: '', address: value.trim() };
   const [first] = addressparser(value, { flatten: true });

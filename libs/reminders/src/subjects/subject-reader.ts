@@ -74,15 +74,11 @@ export async function loadPolicies(db: Db, initiativeIds: string[]): Promise<Map
   return policies;
 }
 
-/** Who may receive reminders of the subject now (owner, chairs, electorate, voters). */
-export async function loadRecipientFacts(db: Db, ref: SubjectRef): Promise<RecipientFacts> {
-  return (await loadRecipientFactsOf(db, [ref])).get(ref.id) ?? {};
-}
-
 /**
- * Recipient facts of many subjects, by subject id (four queries at most): work items get their
- * owner, whether the owner is still a non-observer member of the item's group, and the group's
- * CHAIR and VICE_CHAIR; ballots their electorate and current voters (empty lists when none).
+ * Who may receive reminders of many subjects now, by subject id (four queries at most): work
+ * items get their owner, whether the owner is still a non-observer member of the item's group,
+ * and the group's CHAIR and VICE_CHAIR; ballots their electorate and current voters (empty
+ * lists when none).
  */
 export async function loadRecipientFactsOf(db: Db, refs: SubjectRef[]): Promise<Map<string, RecipientFacts>> {
   const facts = new Map<string, RecipientFacts>();
@@ -126,11 +122,6 @@ export async function loadRecipientFactsOf(db: Db, refs: SubjectRef[]): Promise<
     for (const id of ballots) facts.set(id, { electorIds: electorsOf.get(id) ?? [], voterIds: votersOf.get(id) ?? [] });
   }
   return facts;
-}
-
-/** Names and links for the texts of a subject's notifications. */
-export async function loadDetails(db: Db, ref: SubjectRef, publicUrl: string): Promise<NotificationDetails | null> {
-  return (await loadDetailsOf(db, [ref], publicUrl)).get(ref.id) ?? null;
 }
 
 /** Names and links of many subjects (two queries at most), by subject id; missing subjects are absent. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy, type Scope } from '@app/identity';
-import { isUuid, NotFoundError, type RequestContext } from '@app/platform';
+import { isUuid, NotFoundError, type RequestContext, setBounded } from '@app/platform';
 import type { BallotModel } from './ballot.model';
 import { BallotReader } from './ballot-reader.service';
 
@@ -26,7 +26,7 @@ export class BallotAccess {
     this.policy.requireCaller(ctx.caller);
     const ballot = isUuid(id) ? await this.reader.ballotLoader(ctx.loaders).load(id) : null;
     if (!ballot) throw new NotFoundError('Ballot', id);
-    this.remember(id, { initiativeId: ballot.initiativeId, groupId: ballot.workingGroupId });
+    setBounded(this.scopes, id, { initiativeId: ballot.initiativeId, groupId: ballot.workingGroupId }, SCOPES_KEPT);
     await this.policy.authorize(
       ctx.caller,
       'initiative.read',
@@ -47,11 +47,5 @@ export class BallotAccess {
       return;
     }
     await this.policy.authorize(ctx.caller, 'initiative.read', scope, { kind: 'Ballot', id });
-  }
-
-  private remember(id: string, scope: Scope): void {
-    this.scopes.delete(id);
-    this.scopes.set(id, scope);
-    if (this.scopes.size > SCOPES_KEPT) this.scopes.delete(this.scopes.keys().next().value as string);
   }
 }
