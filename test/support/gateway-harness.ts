@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, type AppConfig } from '@app/platform';
+import { DataSource } from 'typeorm';
+import { createLogger, DataChanges, type AppConfig } from '@app/platform';
+import { DATA_CHANGED_CHANNEL } from '../../libs/platform/src/database/migrations/1790000009200-data-changed-notify';
 import { createGateway } from '../../apps/gateway/src/create-gateway';
-import { testConfig } from './test-config';
+import { testConfig, uniqueId } from './test-config';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
@@ -24,6 +26,12 @@ export interface GatewayUnderTest {
     token?: string,
     headers?: Record<string, string>,
   ): Promise<GraphQLResult<T>>;
+  /**
+   * Resolves once the gateway has heard every change committed before the call (fixtures write
+   * straight to PostgreSQL, and the notices reach the gateway's caches a moment later), so what
+   * it remembers is what a test expects. Empties its response cache (it hears a change).
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,8 +47,36 @@ export async function startGateway(overrides: Record<string, string> = {}): Prom
     config,
     url,
     gql: (query, variables, token, headers) => postGraphQL(url, query, variables, token, headers),
+    settle: () => changesHeard(app),
     close: () => app.close(),
   };
+}
+
+/**
+ * Sends a notice of its own and waits until the gateway hears it: notices arrive in commit
+ * order, so every earlier one has been handled by then. Nothing to wait for while the gateway
+ * does not listen (its caches are off then).
+ */
+async function changesHeard(app: NestExpressApplication): Promise<void> {
+  const marker = `settle-${uniqueId()}`;
+  let live = false;
+  let heard!: () => void;
+  const arrived = new Promise<void>((resolve) => (heard = resolve));
+  const unsubscribe = app.get(DataChanges).subscribe({
+    changed: (table) => table === marker && heard(),
+    setLive: (value) => (live = value),
+  });
+  try {
+    if (!live) return;
+    await app.get(DataSource).query(`SELECT pg_notify($1, $2)`, [DATA_CHANGED_CHANNEL, marker]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the gateway did not hear its change notice within 5 s')), 5000);
+    });
+    await Promise.race([arrived, late]).finally(() => clearTimeout(timer));
+  } finally {
+    unsubscribe();
+  }
 }
 
 export async function postGraphQL<T>(
