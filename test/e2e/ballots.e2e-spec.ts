@@ -546,7 +546,6 @@ describe('ballots', () => {
     const c = await community(fixtures, 2);
     const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);
     const ballot = await openBallot(gateway, c.secretariat.token, tor.id);
-    await gateway.settle();
     const first = await castVote(gateway, c.members[0].token, ballot.id, 'APPROVE');
     const again = await castVote(gateway, c.members[0].token, ballot.id, 'ABSTAIN');
     expect(ok(again).castVote.vote).toMatchObject({ position: 'ABSTAIN', revision: 2 });
@@ -564,7 +563,6 @@ describe('ballots', () => {
       for (const m of c.members) ok(await castVote(gateway, m.token, ballot.id, 'APPROVE'));
       if (i % 2) ok(await gateway.gql(CLOSE, { id: ballot.id }, c.secretariat.token));
       else ok(await gateway.gql(CANCEL, { id: ballot.id, reason: 'r' }, c.secretariat.token));
-      await gateway.settle();
       const result = await gateway.gql(query, { id: tor.id }, c.members[0].token);
       expect(ok(result).termsOfReference.ballots).toHaveLength(i + 1);
       statements.push(result.sqlStatements);

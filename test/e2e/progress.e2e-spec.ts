@@ -199,7 +199,6 @@ describe('progress', () => {
     const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
     const group = await fx.group(initiative.id);
     const query = `query($id: ID!) { initiativeProgress(initiativeId: $id) { openBallots { id status closesAt } } }`;
-    await gw.settle();
     const none = await gw.gql<{ initiativeProgress: { openBallots: unknown[] } }>(
       query,
       { id: initiative.id },
@@ -241,7 +240,6 @@ describe('progress', () => {
         ballots[`${name}-${label}`] = row.id;
       }
     }
-    await gw.settle();
     const result = await gw.gql<{ initiativeProgress: { openBallots: { id: string; status: string; closesAt: string }[] } }>(
       query,
       { id: initiative.id },

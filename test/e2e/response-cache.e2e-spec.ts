@@ -101,6 +101,7 @@ describe('response cache', () => {
   it('forgets everything when a mutation of this gateway commits (read your own writes)', async () => {
     const { member, initiative, group } = await scene();
     const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+    await gw.settle();
     await ask(GROUP, { id: group.id }, member.token);
     expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
     const added = await ask(

@@ -77,7 +77,6 @@ describe('small scale: 5 groups x 200 items', () => {
   it('keeps the statement counts of initiativeProgress and of a group page constant', async () => {
     const tiny = await build(1, 3);
     const big = await build(5, 200);
-    await gw.settle();
 
     const tinyProgress = await gw.gql(INITIATIVE_PROGRESS, { id: tiny.initiativeId }, tiny.token);
     const bigProgress = await gw.gql<{

@@ -19,7 +19,11 @@ export interface GatewayUnderTest {
   app: NestExpressApplication;
   config: AppConfig;
   url: string;
-  /** `headers`, e.g. `{ 'cache-control': 'no-cache' }` for an answer computed afresh (not from the response cache). */
+  /**
+   * One request, after settle(): answers never come from the response cache, and what the
+   * gateway remembers (roles) reflects every change committed before. `headers`, e.g.
+   * `{ 'cache-control': 'no-cache' }`.
+   */
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -46,7 +50,12 @@ export async function startGateway(overrides: Record<string, string> = {}): Prom
     app,
     config,
     url,
-    gql: (query, variables, token, headers) => postGraphQL(url, query, variables, token, headers),
+    // Fixtures write straight to PostgreSQL: settle first, so every request sees them, as a
+    // user a moment later would (the response-cache test sends its own requests to see hits).
+    gql: async (query, variables, token, headers) => {
+      await changesHeard(app);
+      return postGraphQL(url, query, variables, token, headers);
+    },
     settle: () => changesHeard(app),
     close: () => app.close(),
   };
@@ -55,26 +64,34 @@ export async function startGateway(overrides: Record<string, string> = {}): Prom
 /**
  * Sends a notice of its own and waits until the gateway hears it: notices arrive in commit
  * order, so every earlier one has been handled by then. Nothing to wait for while the gateway
- * does not listen (its caches are off then).
+ * does not listen, or when the database cannot be reached (fault tests): its caches are off then.
  */
 async function changesHeard(app: NestExpressApplication): Promise<void> {
   const marker = `settle-${uniqueId()}`;
   let live = false;
-  let heard!: () => void;
-  const arrived = new Promise<void>((resolve) => (heard = resolve));
+  let done!: () => void;
+  const settled = new Promise<void>((resolve) => (done = resolve));
   const unsubscribe = app.get(DataChanges).subscribe({
-    changed: (table) => table === marker && heard(),
-    setLive: (value) => (live = value),
+    changed: (table) => table === marker && done(),
+    setLive: (value) => {
+      live = value;
+      if (!value) done();
+    },
   });
+  let timer: NodeJS.Timeout | undefined;
   try {
     if (!live) return;
-    await app.get(DataSource).query(`SELECT pg_notify($1, $2)`, [DATA_CHANGED_CHANNEL, marker]);
-    let timer: NodeJS.Timeout | undefined;
+    try {
+      await app.get(DataSource).query(`SELECT pg_notify($1, $2)`, [DATA_CHANGED_CHANNEL, marker]);
+    } catch {
+      return;
+    }
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('the gateway did not hear its change notice within 5 s')), 5000);
     });
-    await Promise.race([arrived, late]).finally(() => clearTimeout(timer));
+    await Promise.race([settled, late]);
   } finally {
+    clearTimeout(timer);
     unsubscribe();
   }
 }
