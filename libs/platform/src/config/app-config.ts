@@ -114,6 +114,16 @@ export class AppConfig {
   @Max(1_000_000)
   RESPONSE_CACHE_MAX_ENTRIES = 5000;
 
+  /**
+   * Most bytes of answers the response cache keeps per gateway, counted as their JSON with their
+   * keys (least recently used go first); an answer over a sixteenth of it is never kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  RESPONSE_CACHE_MAX_BYTES = 16_777_216;
+
   /** Most aliased fields in one request (aliases multiply expensive fields). */
   @Transform(toInt)
   @IsInt()

@@ -52,7 +52,14 @@ export function graphqlOptions(
         { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
         logger,
       ),
-      responseCachePlugin({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES }, changes),
+      responseCachePlugin(
+        {
+          ttlMs: config.RESPONSE_CACHE_TTL_MS,
+          maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+          maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
+        },
+        changes,
+      ),
       // No @cacheControl hints are used: without this Apollo wraps every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
