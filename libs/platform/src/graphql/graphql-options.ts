@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataChanges } from '../cache/data-changes.service';
 import type { AppConfig } from '../config/app-config';
-import { aliasLimitRule } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
+import { aliasLimitRule, fragmentSpreadLimitRule } from './document-limits.rule';
+import { capListFields } from './list-price';
 import { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
@@ -27,25 +27,28 @@ export function graphqlOptions(
   logger: Logger,
   changes: DataChanges,
 ): ApolloDriverConfig {
-  let schema: GraphQLSchema | undefined;
   return {
     path: '/graphql',
     autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'schema.gql'),
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }], numberScalarMode: 'integer' },
-    transformSchema: (built) => {
-      schema = built;
-      return built;
-    },
+    transformSchema: capListFields,
     introspection: config.introspectionEnabled,
     // The offline GraphiQL page of the gateway replaces Apollo's CDN-hosted landing page.
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+    // A document of more tokens is refused while parsing: every later step is linear in it, and
+    // graphql's rule that fields merge compares same-named fields in pairs.
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: [
+      depthLimitRule(config.GRAPHQL_MAX_DEPTH),
+      aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
+      fragmentSpreadLimitRule(config.GRAPHQL_MAX_FRAGMENT_SPREADS),
+    ],
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
-      complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
+      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, logger),
       requestLoggingPlugin(config.sqlCountHeader),
       unstorableTextPlugin(),
       mutationRateLimitPlugin(
