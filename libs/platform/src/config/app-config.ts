@@ -139,7 +139,7 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   @Max(1_000_000)
-  GRAPHQL_MAX_COMPLEXITY = 20_000;
+  GRAPHQL_MAX_COMPLEXITY = 50_000;
 
   /** Most lexical tokens in one GraphQL document (a string literal is one); more is refused while parsing. */
   @Transform(toInt)
