@@ -90,6 +90,27 @@ describe('query limits', () => {
     expect(result.errors?.[0].message).toMatch(/\$n/);
   });
 
+  // Before the fix the recursive walkers of later plugins overflowed the stack: HTTP 500.
+  it('refuses variables nested 10,000 deep (20 KB) with BAD_USER_INPUT, with or without a token', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const answers: [number, string[]][] = [];
+    for (const [query, name] of [
+      ['query($id: ID!) { workItem(id: $id) { id } }', 'id'],
+      ['{ serverTime }', 'unused'],
+    ]) {
+      for (const authorization of [`Bearer ${token}`, '']) {
+        const response = await fetch(`${gateway.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: `{"query": ${JSON.stringify(query)}, "variables": {"${name}": ${deep}}}`,
+        });
+        const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+        answers.push([response.status, (body.errors ?? []).map((e) => e.extensions.code)]);
+      }
+    }
+    expect(answers).toEqual(Array.from({ length: 4 }, () => [400, ['BAD_USER_INPUT']]));
+  });
+
   it('prices every list and connection field, so that a new one cannot be forgotten', () => {
     const schema = gateway.app.get(GraphQLSchemaHost).schema;
     const unpriced: string[] = [];

@@ -237,7 +237,7 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
   for (const [label, body, raw] of protocol) {
     requests.push({ label: `protocol: ${label}`, body, raw, authenticated: true });
   }
-  requests.push(...fragmentFanOutRequests(), ...paddedComplexityRequests());
+  requests.push(...fragmentFanOutRequests(), ...paddedComplexityRequests(), ...deepVariablesRequests());
   return requests;
 }
 
@@ -292,4 +292,20 @@ function paddedComplexityRequests(): HostileRequest[] {
     ],
   ];
   return shapes.map(([label, query, variables]) => ({ label, body: { query, variables }, authenticated: true }));
+}
+
+/** Variables nested 10,000 deep (20 KB of JSON), declared or not: refused before any plugin walks them. */
+function deepVariablesRequests(): HostileRequest[] {
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  return [
+    ['query($id: ID!) { workItem(id: $id) { id } }', 'id'],
+    ['{ serverTime }', 'unused'],
+  ].flatMap(([query, name]) =>
+    [true, false].map((authenticated) => ({
+      label: `variables nested 10,000 deep in $${name} auth=${authenticated}`,
+      body: null,
+      raw: `{"query": ${JSON.stringify(query)}, "variables": {"${name}": ${deep}}}`,
+      authenticated,
+    })),
+  );
 }

@@ -13,6 +13,7 @@ import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { unstorableTextPlugin } from './unstorable-text.plugin';
+import { variablesDepthPlugin } from './variables-depth.plugin';
 import { type Authenticator, createRequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
 
@@ -48,6 +49,7 @@ export function graphqlOptions(
     ],
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
+      variablesDepthPlugin(),
       complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, logger),
       requestLoggingPlugin(config.sqlCountHeader),
       unstorableTextPlugin(),
