@@ -44,6 +44,44 @@ describe('abuse limits', () => {
       const [{ n }] = await fixtures.query<{ n: number }>(`SELECT count(*)::int AS n FROM organization WHERE name LIKE 'Org %'`);
       expect(n).toBeGreaterThanOrEqual(6);
     });
+
+    it('counts every mutation of a request: aliased mutations use the budget one each', async () => {
+      const initiative = await fixtures.initiative();
+      const [carol, dave] = [
+        await fixtures.person(initiative.id, 'SECRETARIAT'),
+        await fixtures.person(initiative.id, 'SECRETARIAT'),
+      ];
+      const batch = uniqueId();
+      const aliased = (count: number, token: string) =>
+        gateway.gql(
+          `mutation { ${Array.from(
+            { length: count },
+            (_, i) => `o${i}: createOrganization(input: { name: "Batch ${batch} ${uniqueId()}", kind: CITY }) { id }`,
+          ).join(' ')} }`,
+          {},
+          token,
+        );
+      const created = async () =>
+        (
+          await fixtures.query<{ n: number }>(`SELECT count(*)::int AS n FROM organization WHERE name LIKE $1`, [
+            `Batch ${batch} %`,
+          ])
+        )[0].n;
+
+      const untilNextWindow = 60_000 - (Date.now() % 60_000);
+      if (untilNextWindow < 5_000) await new Promise((r) => setTimeout(r, untilNextWindow + 100));
+      // Six in one request are over a budget of five: refused whole, nothing created.
+      const six = await aliased(6, carol.token);
+      expect(six.status).toBe(429);
+      expect(six.errors?.map((e) => [e.extensions.code, e.extensions.reason])).toEqual([['FORBIDDEN', 'RATE_LIMITED']]);
+      expect(await created()).toBe(0);
+      // Three, then two, fill the budget of another account; the next single one is refused.
+      expect((await aliased(3, dave.token)).errors).toBeUndefined();
+      expect((await aliased(2, dave.token)).errors).toBeUndefined();
+      expect(await created()).toBe(5);
+      expect((await aliased(1, dave.token)).status).toBe(429);
+      expect(await created()).toBe(5);
+    });
   });
 
   describe('production defaults', () => {

@@ -12,6 +12,40 @@ interface Answer {
   body: { data?: { workingGroup?: { name: string; members: { totalCount: number } } | null } | null; errors?: unknown[] };
 }
 
+async function askAt(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  headers = {},
+): Promise<Answer> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    hit: response.headers.get('x-response-cache') === 'hit',
+    sqlStatements: Number(response.headers.get('x-sql-statements')),
+    body: (await response.json()) as Answer['body'],
+  };
+}
+
+/** The backend pid of the gateway's change feed once it listens (another than `not`). */
+async function feedListening(fx: Fixtures, not?: number): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await fx.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity
+        WHERE application_name = 'wgcollab-changes' AND datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> $1`,
+      [not ?? 0],
+    );
+    if (row) return row.pid;
+    await sleep(50);
+  }
+  throw new Error('the change feed never listened');
+}
+
 /**
  * The gateway's response cache (issue 7): repeated queries of one caller are answered from
  * memory, and every committed change, from any connection, empties it before it can be served
@@ -31,33 +65,9 @@ describe('response cache', () => {
     await gw.close();
   });
 
-  async function ask(query: string, variables: Record<string, unknown>, token?: string, headers = {}): Promise<Answer> {
-    const response = await fetch(`${gw.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return {
-      status: response.status,
-      hit: response.headers.get('x-response-cache') === 'hit',
-      sqlStatements: Number(response.headers.get('x-sql-statements')),
-      body: (await response.json()) as Answer['body'],
-    };
-  }
-
-  /** The backend pid of the gateway's change feed once it listens (another than `not`). */
-  async function waitUntilListening(not?: number): Promise<number> {
-    for (let i = 0; i < 100; i++) {
-      const [row] = await fx.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity
-          WHERE application_name = 'wgcollab-changes' AND datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> $1`,
-        [not ?? 0],
-      );
-      if (row) return row.pid;
-      await sleep(50);
-    }
-    throw new Error('the change feed never listened');
-  }
+  const ask = (query: string, variables: Record<string, unknown>, token?: string, headers = {}) =>
+    askAt(gw.url, query, variables, token, headers);
+  const waitUntilListening = (not?: number) => feedListening(fx, not);
 
   async function scene() {
     const initiative = await fx.initiative();
@@ -210,5 +220,59 @@ describe('response cache', () => {
     await sleep(50);
     await ask(GROUP, { id: group.id }, member.token);
     expect((await ask(GROUP, { id: group.id }, member.token)).hit).toBe(true);
+  });
+});
+
+/**
+ * The cache's memory (issue 12, audit finding 10): bounded by the size of the answers it keeps,
+ * not only by their number; big answers are never kept; variables a document does not declare
+ * cannot make new entries.
+ */
+describe('response cache memory', () => {
+  const PAGE = `query($id: ID!, $first: Int) { workingGroup(id: $id) { name members(first: $first) { totalCount } } }`;
+  let gw: GatewayUnderTest;
+  let fx: Fixtures;
+  let member: { id: string; token: string };
+  let group: { id: string };
+
+  beforeAll(async () => {
+    gw = await startGateway({ RESPONSE_CACHE_TTL_MS: '60000', RESPONSE_CACHE_MAX_BYTES: '4096' });
+    fx = new Fixtures(gw.config);
+    await feedListening(fx);
+    const initiative = await fx.initiative();
+    member = await fx.person(initiative.id, 'MEMBER');
+    group = await fx.group(initiative.id, { name: 'Cities' });
+    await gw.settle();
+  });
+  afterAll(async () => {
+    await fx.close();
+    await gw.close();
+  });
+
+  const page = (variables: Record<string, unknown>) => askAt(gw.url, PAGE, variables, member.token);
+
+  it('keeps answers within RESPONSE_CACHE_MAX_BYTES, dropping the least recently used first', async () => {
+    // Each answer with its key is about 110 bytes: 80 of them are twice the budget.
+    for (let first = 1; first <= 80; first++) expect((await page({ id: group.id, first })).hit).toBe(false);
+    expect((await page({ id: group.id, first: 80 })).hit).toBe(true);
+    expect((await page({ id: group.id, first: 1 })).hit).toBe(false);
+  });
+
+  it('never keeps an answer larger than a sixteenth of RESPONSE_CACHE_MAX_BYTES', async () => {
+    await fx.query(`UPDATE working_group SET name = $2 WHERE id = $1`, [group.id, 'Long name '.repeat(20)]);
+    await gw.settle();
+    expect((await page({ id: group.id, first: 1 })).hit).toBe(false);
+    const again = await page({ id: group.id, first: 1 });
+    expect(again.hit).toBe(false);
+    expect(again.body.data?.workingGroup?.name).toHaveLength(200);
+    await fx.query(`UPDATE working_group SET name = 'Cities' WHERE id = $1`, [group.id]);
+    await gw.settle();
+  });
+
+  it('makes one entry whatever variables the document does not declare, in any order', async () => {
+    expect((await page({ id: group.id, first: 150 })).hit).toBe(false);
+    expect((await page({ first: 150, id: group.id })).hit).toBe(true);
+    expect((await page({ id: group.id, first: 150, unused: 'x' })).hit).toBe(true);
+    expect((await page({ id: group.id, first: 150, unused: 'y'.repeat(1000) })).hit).toBe(true);
   });
 });

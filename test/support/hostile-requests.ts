@@ -237,5 +237,75 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
   for (const [label, body, raw] of protocol) {
     requests.push({ label: `protocol: ${label}`, body, raw, authenticated: true });
   }
+  requests.push(...fragmentFanOutRequests(), ...paddedComplexityRequests(), ...deepVariablesRequests());
   return requests;
+}
+
+// ---------------------------------------------------------------- cost hidden in fragments (issue 12, findings 1 and 2)
+
+/**
+ * `{ ...F1 } fragment F1 on Query { ...F2 ...F2 } ... fragment F<levels> on Query { <leaf> }`:
+ * about 40 bytes a level, 2^levels leaves if each spread were walked again. `root` selects F1
+ * (e.g. `{ me { ...F1 } }` with `on: 'Person'`).
+ */
+export function fragmentFanOut(
+  levels: number,
+  shape: { spreads?: number; leaf?: string; on?: string; root?: string } = {},
+): string {
+  const { spreads = 2, leaf = 'serverTime', on = 'Query', root = '{ ...F1 }' } = shape;
+  const fragments = Array.from({ length: levels - 1 }, (_, i) => {
+    const next = Array.from({ length: spreads }, () => `...F${i + 2}`).join(' ');
+    return `fragment F${i + 1} on ${on} { ${next} }`;
+  });
+  return `${root} ${fragments.join(' ')} fragment F${levels} on ${on} { ${leaf} }`;
+}
+
+/** Fragment fan-out and its variants: each is refused at once, without and with a token. */
+function fragmentFanOutRequests(): HostileRequest[] {
+  const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: serverTime`).join(' ');
+  const shapes: [string, string][] = [
+    ['fragment fan-out 30 levels', fragmentFanOut(30)],
+    ['fragment fan-out 30 levels, 10 spreads each', fragmentFanOut(30, { spreads: 10 })],
+    ['fragment fan-out 29 levels, 50 aliases at the leaf', fragmentFanOut(29, { leaf: aliases })],
+    ['fragment fan-out on Person', fragmentFanOut(30, { on: 'Person', leaf: 'name', root: '{ me { ...F1 } }' })],
+    ['fragment fan-out 60 levels', fragmentFanOut(60)],
+    ['inline fragments nested 1000 deep', `{ ${'... on Query { '.repeat(1000)}serverTime${' }'.repeat(1000)} }`],
+    ['3000 tokens of one field', `{ ${'serverTime '.repeat(3000)}}`],
+  ];
+  return shapes.flatMap(([label, query]) =>
+    [true, false].map((authenticated) => ({ label: `${label} auth=${authenticated}`, body: { query }, authenticated })),
+  );
+}
+
+/** Costly queries padded with fragments until an estimator that gives up after N nodes would let them run. */
+function paddedComplexityRequests(): HostileRequest[] {
+  const costly = `overdueItems(initiativeId: "${randomUUID()}", first: 200) { edges { node { title
+    workPlan { items(first: 200) { edges { node { title owner { name } } } } } } } }`;
+  const members = `initiatives { workingGroups { members(first: 200) { edges { node { person { name } } } } } }`;
+  const shapes: [string, string, Record<string, unknown>?][] = [
+    ['padded overdueItems', fragmentFanOut(15, { leaf: '__typename', root: `{ ...F1 ${costly} }` })],
+    ['padded members of every group', fragmentFanOut(15, { leaf: '__typename', root: `{ ...F1 ${members} }` })],
+    [
+      'padding behind @include',
+      fragmentFanOut(15, { leaf: '__typename', root: `query($pad: Boolean!) { ...F1 @include(if: $pad) ${members} }` }),
+      { pad: true },
+    ],
+  ];
+  return shapes.map(([label, query, variables]) => ({ label, body: { query, variables }, authenticated: true }));
+}
+
+/** Variables nested 10,000 deep (20 KB of JSON), declared or not: refused before any plugin walks them. */
+function deepVariablesRequests(): HostileRequest[] {
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  return [
+    ['query($id: ID!) { workItem(id: $id) { id } }', 'id'],
+    ['{ serverTime }', 'unused'],
+  ].flatMap(([query, name]) =>
+    [true, false].map((authenticated) => ({
+      label: `variables nested 10,000 deep in $${name} auth=${authenticated}`,
+      body: null,
+      raw: `{"query": ${JSON.stringify(query)}, "variables": {"${name}": ${deep}}}`,
+      authenticated,
+    })),
+  );
 }

@@ -3,7 +3,7 @@ import { ChangeAwareCache } from './change-aware-cache';
 describe('ChangeAwareCache', () => {
   let now = 1_000;
   const live = (ttl = 100, max = 3) => {
-    const cache = new ChangeAwareCache<string>(ttl, max, () => now);
+    const cache = new ChangeAwareCache<string>(ttl, max, { now: () => now });
     cache.setLive(true);
     return cache;
   };
@@ -33,7 +33,7 @@ describe('ChangeAwareCache', () => {
   });
 
   it('serves and keeps nothing while not live, and starts empty when live again', () => {
-    const cache = new ChangeAwareCache<string>(100, 3, () => now);
+    const cache = new ChangeAwareCache<string>(100, 3, { now: () => now });
     cache.set('k', 'v', cache.begin());
     expect(cache.enabled).toBe(false);
     expect(cache.get('k')).toBeUndefined();
@@ -59,5 +59,51 @@ describe('ChangeAwareCache', () => {
     expect(cache.size).toBe(3);
     expect(cache.get('b')).toBeUndefined();
     expect([cache.get('a'), cache.get('c'), cache.get('d')]).toEqual(['a', 'c', 'd']);
+  });
+
+  describe('bounded by bytes (issue 12, finding 10)', () => {
+    const sized = (maxBytes: number) => {
+      const cache = new ChangeAwareCache<string>(100, 1000, { maxBytes, now: () => now });
+      cache.setLive(true);
+      return cache;
+    };
+
+    it('drops the least recently used until the sizes fit, and counts a replaced entry once', () => {
+      const cache = sized(1600);
+      for (const k of ['a', 'b', 'c', 'd']) cache.set(k, k, cache.begin(), 100);
+      cache.set('a', 'a again', cache.begin(), 100);
+      expect(cache.byteSize).toBe(400);
+      expect(cache.get('b')).toBe('b'); // now c is the least recently used
+      for (let i = 0; i < 13; i++) cache.set(`n${i}`, 'n', cache.begin(), 100);
+      expect(cache.byteSize).toBe(1600);
+      expect(cache.size).toBe(16);
+      expect([cache.get('c'), cache.get('d'), cache.get('a'), cache.get('b')]).toEqual([undefined, 'd', 'a again', 'b']);
+    });
+
+    it('never keeps an entry over a sixteenth of the bytes', () => {
+      const cache = sized(1600);
+      cache.set('big', 'big', cache.begin(), 101);
+      cache.set('fits', 'fits', cache.begin(), 100);
+      expect([cache.get('big'), cache.get('fits'), cache.byteSize]).toEqual([undefined, 'fits', 100]);
+    });
+
+    it('sweeps expired entries at the next store once a TTL has passed, read or not', () => {
+      const cache = sized(1600);
+      for (const k of ['a', 'b', 'c']) cache.set(k, k, cache.begin(), 100);
+      now += 50;
+      cache.set('d', 'd', cache.begin(), 100);
+      expect(cache.size).toBe(4);
+      now += 60; // a, b, c expired; d has not
+      cache.set('e', 'e', cache.begin(), 100);
+      expect([cache.size, cache.byteSize]).toEqual([2, 200]);
+      expect([cache.get('d'), cache.get('e')]).toEqual(['d', 'e']);
+    });
+
+    it('forgets the bytes with the entries on a change', () => {
+      const cache = sized(1600);
+      cache.set('a', 'a', cache.begin(), 100);
+      cache.invalidate();
+      expect([cache.size, cache.byteSize]).toEqual([0, 0]);
+    });
   });
 });

@@ -114,6 +114,16 @@ export class AppConfig {
   @Max(1_000_000)
   RESPONSE_CACHE_MAX_ENTRIES = 5000;
 
+  /**
+   * Most bytes of answers the response cache keeps per gateway, counted as their JSON with their
+   * keys (least recently used go first); an answer over a sixteenth of it is never kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  RESPONSE_CACHE_MAX_BYTES = 16_777_216;
+
   /** Most aliased fields in one request (aliases multiply expensive fields). */
   @Transform(toInt)
   @IsInt()
@@ -121,11 +131,29 @@ export class AppConfig {
   @Max(10_000)
   GRAPHQL_MAX_ALIASES = 50;
 
+  /**
+   * Highest accepted estimated cost of an operation (query-cost.ts: about the fields it resolves,
+   * pages counted at their `first`, lists without pages at up to 10 elements).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(10)
   @Max(1_000_000)
-  GRAPHQL_MAX_COMPLEXITY = 5000;
+  GRAPHQL_MAX_COMPLEXITY = 50_000;
+
+  /** Most lexical tokens in one GraphQL document (a string literal is one); more is refused while parsing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS = 1000;
+
+  /** Most fragment spreads (`...Name`) in one GraphQL document. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  GRAPHQL_MAX_FRAGMENT_SPREADS = 100;
 
   /** Introspection and the in-browser IDE; default on outside production. */
   @IsOptional()

@@ -1,47 +1,48 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { type DocumentNode, GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { declaredVariables } from './declared-variables';
+import { queryCost } from './query-cost';
+import type { RequestContext } from './request-context';
 
 /** Variable sets remembered per document (a mutation's variables differ every time). */
 const COSTS_KEPT_PER_DOCUMENT = 256;
 
+const refusal = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+
 /**
- * Refuses operations whose estimated cost exceeds maxComplexity before any resolver runs.
- * Each field costs 1; list fields declare `complexity` in their @Field options, usually
- * multiplying by the requested page size.
+ * Refuses operations whose estimated cost (query-cost.ts) exceeds maxComplexity before any
+ * resolver runs. It never fails open: an operation whose cost cannot be estimated is refused
+ * too; only variables that do not fit their types go on, to execution's own BAD_USER_INPUT.
  */
-export function complexityPlugin(schema: () => GraphQLSchema, maxComplexity: number): ApolloServerPlugin {
+export function complexityPlugin(maxComplexity: number, logger: Logger): ApolloServerPlugin<RequestContext> {
   // Costs already computed, by parsed document (Apollo reuses the object for a repeated query text)
   // and operation name + variables: ~0.2 ms of gateway CPU per request in bench/run otherwise.
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const known = new WeakMap<DocumentNode, Map<string, number | null>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const key = `${request.operationName ?? ''} ${JSON.stringify(request.variables ?? {})}`;
-          const costs = known.get(document) ?? new Map<string, number>();
+        async didResolveOperation({ request, document, operation, schema, contextValue }) {
+          if (!operation) return; // no such operation name: Apollo refuses it next
+          const variables = declaredVariables(operation, request.variables);
+          const key = `${request.operationName ?? ''} ${JSON.stringify(variables)}`;
+          const costs = known.get(document) ?? new Map<string, number | null>();
           let complexity = costs.get(key);
           if (complexity === undefined) {
             try {
-              complexity = getComplexity({
-                schema: schema(),
-                operationName: request.operationName,
-                query: document,
-                variables: request.variables ?? {},
-                estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-              });
-            } catch {
-              // Variables that do not fit their types: execution reports them as BAD_USER_INPUT.
-              return;
+              complexity = queryCost(schema, document, operation, variables);
+            } catch (error) {
+              logger.warn({ reqId: contextValue.requestId, err: (error as Error).message }, 'query cost not estimated: refused');
+              throw refusal('The cost of this query could not be estimated; it is refused');
             }
             if (costs.size >= COSTS_KEPT_PER_DOCUMENT) costs.clear();
             costs.set(key, complexity);
             known.set(document, costs);
           }
-          if (complexity > maxComplexity) {
-            throw new GraphQLError(`Query is too complex: cost ${complexity}, the maximum is ${maxComplexity}`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-            });
+          // null: variables that do not fit their types, which execution reports as BAD_USER_INPUT.
+          if (complexity !== null && !(complexity <= maxComplexity)) {
+            throw refusal(`Query is too complex: cost ${complexity}, the maximum is ${maxComplexity}`);
           }
         },
       };

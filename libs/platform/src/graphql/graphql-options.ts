@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataChanges } from '../cache/data-changes.service';
 import type { AppConfig } from '../config/app-config';
-import { aliasLimitRule } from './alias-limit.rule';
 import { complexityPlugin } from './complexity.plugin';
+import { aliasLimitRule, fragmentSpreadLimitRule } from './document-limits.rule';
+import { capListFields } from './list-price';
 import { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { unstorableTextPlugin } from './unstorable-text.plugin';
+import { variablesDepthPlugin } from './variables-depth.plugin';
 import { type Authenticator, createRequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
 
@@ -27,32 +28,43 @@ export function graphqlOptions(
   logger: Logger,
   changes: DataChanges,
 ): ApolloDriverConfig {
-  let schema: GraphQLSchema | undefined;
   return {
     path: '/graphql',
     autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'schema.gql'),
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }], numberScalarMode: 'integer' },
-    transformSchema: (built) => {
-      schema = built;
-      return built;
-    },
+    transformSchema: capListFields,
     introspection: config.introspectionEnabled,
     // The offline GraphiQL page of the gateway replaces Apollo's CDN-hosted landing page.
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+    // A document of more tokens is refused while parsing: every later step is linear in it, and
+    // graphql's rule that fields merge compares same-named fields in pairs.
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: [
+      depthLimitRule(config.GRAPHQL_MAX_DEPTH),
+      aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
+      fragmentSpreadLimitRule(config.GRAPHQL_MAX_FRAGMENT_SPREADS),
+    ],
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
-      complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
+      variablesDepthPlugin(),
+      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, logger),
       requestLoggingPlugin(config.sqlCountHeader),
       unstorableTextPlugin(),
       mutationRateLimitPlugin(
         { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
         logger,
       ),
-      responseCachePlugin({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES }, changes),
+      responseCachePlugin(
+        {
+          ttlMs: config.RESPONSE_CACHE_TTL_MS,
+          maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+          maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
+        },
+        changes,
+      ),
       // No @cacheControl hints are used: without this Apollo wraps every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],

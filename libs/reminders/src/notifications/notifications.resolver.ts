@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type ConnectionShape, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { EmailMode } from '../graphql-enums';
 import { NotificationConnection, type NotificationModel, NotificationPreferencesModel } from './notification.model';
 import { NotificationsService } from './notifications.service';
@@ -8,7 +8,7 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
-  @Query(() => NotificationConnection)
+  @Query(() => NotificationConnection, { complexity: pagePrice })
   myNotifications(
     @Context() ctx: RequestContext,
     @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly: boolean | null,

@@ -1,7 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { InitiativeRole } from '@app/identity';
-import { type ConnectionShape, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, listOf, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { groupsOfInitiativeLoader, initiativeMembersLoader } from '../loaders';
 import { InitiativeMemberConnection, type InitiativeMemberModel } from '../memberships/membership.models';
 import { WorkingGroupModel } from '../working-groups/working-group.model';
@@ -17,6 +17,7 @@ export class InitiativesResolver {
 
   @Query(() => [InitiativeModel], {
     description: 'Initiatives the caller belongs to (all of them for a platform administrator, if the server has one).',
+    complexity: listOf(100),
   })
   initiatives(@Context() ctx: RequestContext): Promise<InitiativeModel[]> {
     return this.service.mine(ctx.caller);
@@ -27,7 +28,7 @@ export class InitiativesResolver {
     return this.service.bySlug(ctx.caller, slug);
   }
 
-  @ResolveField(() => InitiativeMemberConnection)
+  @ResolveField(() => InitiativeMemberConnection, { complexity: pagePrice })
   members(
     @Parent() initiative: InitiativeModel,
     @Context() ctx: RequestContext,
@@ -38,7 +39,7 @@ export class InitiativesResolver {
     return initiativeMembersLoader(ctx.loaders, this.dataSource, role ?? null, pageRequest(first, after)).load(initiative.id);
   }
 
-  @ResolveField(() => [WorkingGroupModel])
+  @ResolveField(() => [WorkingGroupModel], { complexity: listOf(100) })
   workingGroups(@Parent() initiative: InitiativeModel, @Context() ctx: RequestContext): Promise<WorkingGroupModel[]> {
     return groupsOfInitiativeLoader(ctx.loaders, this.dataSource).load(initiative.id);
   }

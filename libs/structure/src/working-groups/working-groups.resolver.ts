@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { GroupRole, personLoader, PersonModel } from '@app/identity';
-import { type ConnectionShape, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, listOf, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { InitiativeModel } from '../initiatives/initiative.model';
 import { chairIdsLoader, groupMembersLoader, initiativeLoader } from '../loaders';
 import { GroupMemberConnection, type GroupMemberModel } from '../memberships/membership.models';
@@ -31,14 +31,14 @@ export class WorkingGroupsResolver {
     return (await initiativeLoader(ctx.loaders, this.dataSource).load(group.initiativeId)) as InitiativeModel;
   }
 
-  @ResolveField(() => [PersonModel], { description: 'CHAIR and VICE_CHAIR members, chairs first.' })
+  @ResolveField(() => [PersonModel], { description: 'CHAIR and VICE_CHAIR members, chairs first.', complexity: listOf(50) })
   async chairs(@Parent() group: WorkingGroupModel, @Context() ctx: RequestContext): Promise<PersonModel[]> {
     const ids = await chairIdsLoader(ctx.loaders, this.dataSource).load(group.id);
     const people = await personLoader(ctx.loaders, this.dataSource).loadMany(ids);
     return people.filter((p): p is PersonModel => !!p && !(p instanceof Error));
   }
 
-  @ResolveField(() => GroupMemberConnection)
+  @ResolveField(() => GroupMemberConnection, { complexity: pagePrice })
   members(
     @Parent() group: WorkingGroupModel,
     @Context() ctx: RequestContext,

@@ -1,6 +1,6 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessPolicy, type Action, allows } from '@app/identity';
-import { type ConnectionShape, isUuid, NotFoundError, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, isUuid, NotFoundError, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { callerRoles } from '../caller-roles';
 import { TermsOfReferenceModel, TermsOfReferenceVersionModel } from '../documents/terms-of-reference.model';
 import { TorReader } from '../documents/tor-reader.service';
@@ -167,6 +167,7 @@ export class BallotsResolver {
 
   @ResolveField('votes', () => VoteConnection, {
     description: 'Current votes, once CLOSED (empty while OPEN, except for SECRETARIAT).',
+    complexity: pagePrice,
   })
   async votesOf(
     @Parent() ballot: BallotModel,

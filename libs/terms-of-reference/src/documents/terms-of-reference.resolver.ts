@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, type Action, personLoader, PersonModel } from '@app/identity';
-import { isUuid, NotFoundError, type RequestContext } from '@app/platform';
+import { isUuid, listOf, NotFoundError, type RequestContext } from '@app/platform';
 import { InitiativeModel, initiativeLoader, WorkingGroupModel, workingGroupLoader } from '@app/structure';
 import { BallotModel } from '../ballots/ballot.model';
 import { BallotReader } from '../ballots/ballot-reader.service';
@@ -126,7 +126,7 @@ export class TermsOfReferenceResolver {
     return this.ballots.documentStatus(ctx.loaders, tor);
   }
 
-  @ResolveField('versions', () => [TermsOfReferenceVersionModel], { description: 'Oldest first.' })
+  @ResolveField('versions', () => [TermsOfReferenceVersionModel], { description: 'Oldest first.', complexity: listOf(100) })
   versions(@Parent() tor: TermsOfReferenceModel, @Context() ctx: RequestContext): Promise<TermsOfReferenceVersionModel[]> {
     return this.reader.versionsOfTorLoader(ctx.loaders).load(tor.id);
   }
@@ -160,7 +160,7 @@ export class TermsOfReferenceResolver {
     return approved ? this.reader.versionLoader(ctx.loaders).load(approved.versionId) : null;
   }
 
-  @ResolveField('ballots', () => [BallotModel], { description: 'Newest first.' })
+  @ResolveField('ballots', () => [BallotModel], { description: 'Newest first.', complexity: listOf(100) })
   ballotsOf(@Parent() tor: TermsOfReferenceModel, @Context() ctx: RequestContext): Promise<BallotModel[]> {
     return this.ballots.ballotsOfTorLoader(ctx.loaders).load(tor.id);
   }

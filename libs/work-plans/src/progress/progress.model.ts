@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { listOf } from '@app/platform';
 import { InitiativeModel, WorkingGroupModel } from '@app/structure';
 import { WorkItemModel } from '../work-items/work-item.model';
 import { WorkPlanModel } from '../work-plans/work-plan.model';
@@ -15,7 +16,10 @@ export class ProgressModel {
   @Field(() => Int) done: number;
   @Field(() => Int) overdue: number;
   @Field(() => Float) percentComplete: number;
-  @Field(() => [WorkItemModel], { description: 'Up to 5 not-done items with the nearest dueAt, soonest first.' })
+  @Field(() => [WorkItemModel], {
+    description: 'Up to 5 not-done items with the nearest dueAt, soonest first.',
+    complexity: listOf(5),
+  })
   nextDue: WorkItemModel[];
 }
 
@@ -33,7 +37,10 @@ export class InitiativeProgressModel {
   initiativeId: string;
   @Field(() => InitiativeModel) initiative?: InitiativeModel;
   @Field(() => Date) asOf: Date;
-  @Field(() => [WorkingGroupProgressModel], { description: 'One row per working group, ordered by code.' })
+  @Field(() => [WorkingGroupProgressModel], {
+    description: 'One row per working group, ordered by code.',
+    complexity: listOf(100),
+  })
   workingGroups: WorkingGroupProgressModel[];
   @Field(() => ProgressModel) totals: ProgressModel;
 }

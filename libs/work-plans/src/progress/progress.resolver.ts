@@ -1,7 +1,7 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '@app/identity';
-import type { RequestContext } from '@app/platform';
+import { listOf, type RequestContext } from '@app/platform';
 import { initiativeLoader, InitiativeModel } from '@app/structure';
 import { BALLOT_COLUMNS, BALLOT_FROM, BallotModel } from '@app/terms-of-reference';
 import { uuidOrNil } from '../work-items/work-items.resolver';
@@ -38,7 +38,7 @@ export class ProgressResolver {
   }
 
   /** Ballots of the initiative's (and its groups') terms of reference that are OPEN now, closing soonest first: one statement. */
-  @ResolveField(() => [BallotModel])
+  @ResolveField(() => [BallotModel], { complexity: listOf(100) })
   async openBallots(@Parent() progress: InitiativeProgressModel): Promise<BallotModel[]> {
     const rows = (await this.dataSource.query(
       `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM}

@@ -1,13 +1,12 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, allows, personLoader, PersonModel } from '@app/identity';
-import { type ConnectionShape, ForbiddenError, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, ForbiddenError, listOf, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { AddWorkItemInput } from '../dto/add-work-item.input';
 import { UpdateWorkItemInput } from '../dto/update-work-item.input';
 import { fieldsNamed, mayUpdate } from '../rules/item-update';
 import { isOverdue } from '../rules/progress';
 import { WorkPlanModel } from '../work-plans/work-plan.model';
-import { pageComplexity } from '../work-plans/work-plans.resolver';
 import { WorkPlansReader } from '../work-plans.reader';
 import { WorkPlansService } from '../work-plans.service';
 import { WorkItemConnection, WorkItemModel } from './work-item.model';
@@ -30,7 +29,7 @@ export class WorkItemsResolver {
 
   @Query(() => WorkItemConnection, {
     description: 'Overdue items across the initiative, oldest dueAt first.',
-    complexity: pageComplexity,
+    complexity: pagePrice,
   })
   async overdueItems(
     @Args('initiativeId', { type: () => ID }) initiativeId: string,
@@ -93,7 +92,7 @@ export class WorkItemsResolver {
     return item.ownerId ? personLoader(ctx.loaders, this.dataSource).load(item.ownerId) : null;
   }
 
-  @ResolveField(() => [WorkItemModel])
+  @ResolveField(() => [WorkItemModel], { complexity: listOf(100) })
   dependsOn(@Parent() item: WorkItemModel, @Context() ctx: RequestContext): Promise<WorkItemModel[]> {
     return this.reader.dependsOn(ctx.loaders).load(item.id);
   }

@@ -1,18 +1,7 @@
-import {
-  Args,
-  type ComplexityEstimatorArgs,
-  Context,
-  ID,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '@app/identity';
-import { type ConnectionShape, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { WorkingGroupModel, workingGroupLoader } from '@app/structure';
 import { CreateWorkPlanInput } from '../dto/create-work-plan.input';
 import { ProgressModel } from '../progress/progress.model';
@@ -21,10 +10,6 @@ import { WorkPlansReader } from '../work-plans.reader';
 import { WorkPlansService } from '../work-plans.service';
 import { WorkItemStatus, WorkPlanStatus } from './work-plan.enums';
 import { WorkPlanModel } from './work-plan.model';
-
-/** A page of `first` items costs `first` times its selection. */
-export const pageComplexity = ({ args, childComplexity }: ComplexityEstimatorArgs) =>
-  1 + Math.max(1, Number(args.first ?? 50)) * childComplexity;
 
 @Resolver(() => WorkPlanModel)
 export class WorkPlansResolver {
@@ -68,7 +53,7 @@ export class WorkPlansResolver {
     return (await workingGroupLoader(ctx.loaders, this.dataSource).load(plan.workingGroupId)) as WorkingGroupModel;
   }
 
-  @ResolveField(() => WorkItemConnection, { complexity: pageComplexity })
+  @ResolveField(() => WorkItemConnection, { complexity: pagePrice })
   items(
     @Parent() plan: WorkPlanModel,
     @Context() ctx: RequestContext,

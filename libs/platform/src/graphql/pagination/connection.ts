@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { pricedByConnection } from '../list-price';
 import { PageInfo } from './page-info.model';
 
 export interface Edge<T> {
@@ -26,7 +27,7 @@ export function Connection<T>(nodeType: Type<T>, typeName: string): Type<Connect
 
   @ObjectType({ isAbstract: true })
   abstract class ConnectionType {
-    @Field(() => [EdgeType]) edges: EdgeType[];
+    @Field(() => [EdgeType], { complexity: pricedByConnection }) edges: EdgeType[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int) totalCount: number;
   }
