@@ -31,13 +31,8 @@ export const memberNo = (g, k) => 2 + (((g - 1) * 100 + k) % (PEOPLE - 1));
 /** SQL form of memberNo (g and k are SQL expressions). */
 export const memberNoSql = (g, k) => `(2 + ((((${g}) - 1) * 100 + (${k})) % ${PEOPLE - 1}))`;
 
-// The receipt chain, exactly as libs/terms-of-reference/src/votes/hash-chain.ts computes it.
-export const sha256Hex = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
-export const genesisHash = (ballot) => sha256Hex(`ballot:${ballot}`);
-export const recordHash = (prevHash, r) =>
-  sha256Hex(
-    `${prevHash}\n${JSON.stringify([r.ballotId, r.voterId, r.position, r.comment ?? null, r.castAt.toISOString(), r.revision])}`,
-  );
+// The receipt chain: the one Node implementation of the record encoding (tools/verify-ballot.mjs).
+export { genesisHash, recordHash, sha256Hex } from '../../tools/verify-ballot.mjs';
 
 export function machine() {
   let cpuModel = cpus()[0]?.model ?? 'unknown';

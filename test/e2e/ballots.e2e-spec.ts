@@ -20,6 +20,7 @@ import {
   ok,
   openBallot,
   outboxTopics,
+  tamper,
   VERIFY,
   waitFor,
 } from '../support/tor-fixtures';
@@ -400,7 +401,7 @@ describe('ballots', () => {
   });
 
   describe('receipts', () => {
-    it('verifies receipts, marks superseded ones, and fails once a stored vote is edited in PostgreSQL', async () => {
+    it('verifies receipts, marks superseded ones, and fails once a stored vote is edited in PostgreSQL (its guard disabled)', async () => {
       const c = await community(fixtures, 3);
       const [a, b] = c.members;
       const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);
@@ -428,7 +429,16 @@ describe('ballots', () => {
       expect((await readBallot(ballot.id, a.token)).chainHead).toBe(r3.receipt);
       expect((await verify(r2.receipt)).valid).toBe(true);
 
-      await fixtures.query(`UPDATE vote_record SET position = 'APPROVE' WHERE ballot_id = $1 AND seq = 2`, [ballot.id]);
+      // vote_record refuses edits, even from its owner: tampering takes disabling its guard first.
+      await expect(
+        fixtures.query(`UPDATE vote_record SET position = 'APPROVE' WHERE ballot_id = $1 AND seq = 2`, [ballot.id]),
+      ).rejects.toThrow('vote_record is append-only: UPDATE refused');
+      expect((await verify(r2.receipt)).valid).toBe(true);
+      expect(
+        await tamper(fixtures, 'vote_record', `UPDATE vote_record SET position = 'APPROVE' WHERE ballot_id = $1 AND seq = 2`, [
+          ballot.id,
+        ]),
+      ).toBe(1);
       expect((await verify(r1.receipt)).valid).toBe(false);
       expect((await verify(r2.receipt)).valid).toBe(false);
       expect((await verify(r3.receipt)).valid).toBe(false);

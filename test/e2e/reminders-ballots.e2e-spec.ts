@@ -42,16 +42,13 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
     return { ballot, electors, observer, secretariat };
   }
 
+  /** A vote as castVote records it (current_vote is written only by cast_vote()). */
   async function vote(ballotId: string, voterId: string) {
-    const [record] = await fx.query<{ id: string }>(
-      `INSERT INTO vote_record (ballot_id, seq, voter_id, position, revision, prev_hash, hash)
-       VALUES ($1, 1, $2, 'APPROVE', 1, $3, $4) RETURNING id`,
-      [ballotId, voterId, hex('genesis'), hex(`${ballotId}${voterId}`)],
-    );
-    await fx.query(
-      `INSERT INTO current_vote (ballot_id, voter_id, record_id, position, revision) VALUES ($1, $2, $3, 'APPROVE', 1)`,
-      [ballotId, voterId, record.id],
-    );
+    const [cast] = await fx.query<{ inserted: boolean }>(`SELECT inserted FROM cast_vote($1, $2, 'APPROVE', NULL)`, [
+      ballotId,
+      voterId,
+    ]);
+    expect(cast).toEqual({ inserted: true });
   }
 
   it('announces the ballot to the electorate, reminds only non-voters before closing, and reports the outcome', async () => {

@@ -97,6 +97,39 @@ export async function expire(fixtures: Fixtures, ballotId: string): Promise<void
   );
 }
 
+/** The triggers that keep vote_record append-only and current_vote written by cast_vote() only, as the chain says. */
+export const VOTE_GUARDS = {
+  vote_record: ['vote_record_append_only'],
+  current_vote: ['current_vote_through_cast_vote', 'current_vote_follows_chain'],
+} as const;
+
+/**
+ * Runs `sql` with a vote table's guard triggers disabled, in one transaction (ALTER TABLE is
+ * transactional: no other session ever sees the table unguarded). What an operator who owns
+ * the table would have to do to tamper with votes; the change notices still go out.
+ */
+export async function tamper(
+  fixtures: Fixtures,
+  table: keyof typeof VOTE_GUARDS,
+  sql: string,
+  params: unknown[],
+): Promise<number> {
+  const client = await fixtures.pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const guard of VOTE_GUARDS[table]) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${guard}`);
+    const result = await client.query(sql, params);
+    for (const guard of VOTE_GUARDS[table]) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${guard}`);
+    await client.query('COMMIT');
+    return result.rowCount ?? 0;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export async function outboxTopics(fixtures: Fixtures, subjectId: string): Promise<string[]> {
   const rows = await fixtures.query<{ topic: string }>(`SELECT topic FROM outbox_event WHERE subject_id = $1 ORDER BY id`, [
     subjectId,

@@ -2,6 +2,7 @@ import './graphql-enums';
 export * from './graphql-enums';
 export * from './ballots/ballot.entity';
 export * from './ballots/ballot.model';
+export * from './ballots/ballot-audit.model';
 export * from './ballots/ballot-reader.service';
 export * from './ballots/ballots.service';
 export * from './ballots/close-job';

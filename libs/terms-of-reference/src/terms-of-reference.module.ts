@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { QUEUES } from '@app/platform';
 import { BallotElectorEntity, BallotEntity } from './ballots/ballot.entity';
 import { BallotAccess } from './ballots/ballot-access.service';
+import { BallotAuditReader } from './ballots/ballot-audit.service';
 import { BallotReader } from './ballots/ballot-reader.service';
 import { BallotsResolver } from './ballots/ballots.resolver';
 import { BallotsService } from './ballots/ballots.service';
@@ -41,6 +42,7 @@ import { VotesService } from './votes/votes.service';
     TorReader,
     BallotReader,
     BallotAccess,
+    BallotAuditReader,
     VoteReader,
     TermsOfReferenceService,
     BallotsService,

@@ -5,6 +5,7 @@ import { byKeys, groupedByKeys, isUuid, type LoaderRegistry } from '@app/platfor
 import { BallotOutcomeEnum, BallotStatus, DocumentStatus } from '../graphql-enums';
 import { genesisHash } from '../votes/hash-chain';
 import { BALLOT_COLUMNS, BALLOT_FROM, type BallotModel } from './ballot.model';
+import { CHAIN_COUNTS_SQL, type ChainCountsRow } from './chain-sql';
 import { type BallotOutcome, computeOutcome, type DecisionRule, documentStatusAfter } from './outcome';
 
 export interface BallotCounts {
@@ -13,6 +14,12 @@ export interface BallotCounts {
   abstain: number;
   /** Hash of the last vote record, or the genesis hash. */
   head: string;
+}
+
+/** Counts read from the chain now. */
+export interface LiveCounts extends BallotCounts {
+  /** Electors whose current_vote row is not their latest record in the chain (0 when sound). */
+  disagreements: number;
 }
 
 /** What a ballot is now: persisted, or computed by the same rules when its close job has not run yet. */
@@ -25,7 +32,8 @@ export interface BallotView {
 }
 
 /**
- * Reads ballots. A ballot is CLOSED from closesAt on: when its row is still OPEN past closesAt,
+ * Reads ballots. Counts come from the vote chain (each elector's latest record), as at the close.
+ * A ballot is CLOSED from closesAt on: when its row is still OPEN past closesAt,
  * the counts are read after taking a FOR SHARE lock on the ballot row, so a vote that was
  * accepted before closesAt but not yet committed is waited for (and one that comes later is
  * refused by castVote, which re-checks the clock under the row lock).
@@ -77,17 +85,17 @@ export class BallotReader {
     });
   }
 
-  /** Live counts (current votes) and chain head; keys are `<ballotId>` or `<ballotId>:lock`. */
-  private countsLoader(loaders: LoaderRegistry): DataLoader<string, BallotCounts> {
-    return loaders.get<string, BallotCounts>('tor.ballotCounts', async (keys) => {
+  /** Live counts (from the vote chain) and chain head; keys are `<ballotId>` or `<ballotId>:lock`. */
+  private countsLoader(loaders: LoaderRegistry): DataLoader<string, LiveCounts> {
+    return loaders.get<string, LiveCounts>('tor.ballotCounts', async (keys) => {
       const ids = [...new Set(keys.map((k) => k.split(':')[0]))];
       const lockIds = [...new Set(keys.filter((k) => k.endsWith(':lock')).map((k) => k.split(':')[0]))];
       const rows = lockIds.length
         ? await this.dataSource.transaction(async (m) => {
             await m.query(`SELECT id FROM ballot WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`, [lockIds]);
-            return (await m.query(COUNTS_SQL, [ids])) as CountsRow[];
+            return (await m.query(CHAIN_COUNTS_SQL, [ids])) as ChainCountsRow[];
           })
-        : ((await this.dataSource.query(COUNTS_SQL, [ids])) as CountsRow[]);
+        : ((await this.dataSource.query(CHAIN_COUNTS_SQL, [ids])) as ChainCountsRow[]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys.map((key) => {
         const id = key.split(':')[0];
@@ -97,9 +105,19 @@ export class BallotReader {
           object: row?.object ?? 0,
           abstain: row?.abstain ?? 0,
           head: row?.head ?? genesisHash(id),
+          disagreements: row?.disagreements ?? 0,
         };
       });
     });
+  }
+
+  /**
+   * The counts of the chain as it is now, whatever the ballot's state (the audit compares them
+   * with the persisted tally); shares view()'s statement when both are asked for.
+   */
+  liveCounts(loaders: LoaderRegistry, ballot: BallotModel): Promise<LiveCounts> {
+    const closedByTime = ballot.state === 'OPEN' && ballot.expired;
+    return this.countsLoader(loaders).load(closedByTime ? `${ballot.id}:lock` : ballot.id);
   }
 
   async view(loaders: LoaderRegistry, ballot: BallotModel): Promise<BallotView> {
@@ -119,7 +137,7 @@ export class BallotReader {
       };
     }
     const closedByTime = ballot.state === 'OPEN' && ballot.expired;
-    const counts = await this.countsLoader(loaders).load(closedByTime ? `${ballot.id}:lock` : ballot.id);
+    const counts = await this.liveCounts(loaders, ballot);
     const votesCast = counts.approve + counts.object + counts.abstain;
     if (closedByTime) {
       const outcome = computeOutcome(ballot.rule as DecisionRule, ballot.quorum, ballot.electorateSize, counts);
@@ -138,24 +156,6 @@ export class BallotReader {
     return documentStatusAfter(view.outcome ?? BallotOutcomeEnum.NO_QUORUM) as DocumentStatus;
   }
 }
-
-interface CountsRow {
-  id: string;
-  approve: number;
-  object: number;
-  abstain: number;
-  head: string | null;
-}
-
-const COUNTS_SQL = `
-  SELECT k.id,
-         count(cv.voter_id) FILTER (WHERE cv.position = 'APPROVE')::int AS approve,
-         count(cv.voter_id) FILTER (WHERE cv.position = 'OBJECT')::int AS object,
-         count(cv.voter_id) FILTER (WHERE cv.position = 'ABSTAIN')::int AS abstain,
-         (SELECT r.hash FROM vote_record r WHERE r.ballot_id = k.id ORDER BY r.seq DESC LIMIT 1) AS head
-    FROM unnest($1::uuid[]) AS k(id)
-    LEFT JOIN current_vote cv ON cv.ballot_id = k.id
-   GROUP BY k.id`;
 
 function normalise(row: BallotModel): BallotModel {
   return { ...row, quorum: Number(row.quorum) };

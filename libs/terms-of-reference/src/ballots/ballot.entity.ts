@@ -25,6 +25,8 @@ export class BallotEntity {
   @Column('int', { nullable: true }) finalObject: number | null;
   @Column('int', { nullable: true }) finalAbstain: number | null;
   @Column('text', { nullable: true }) chainHead: string | null;
+  /** Whether current_vote agreed with the vote chain at the close (the tally is counted from the chain). */
+  @Column('boolean', { nullable: true }) currentVotesAgreed: boolean | null;
 }
 
 /** The electorate snapshot taken when the ballot opened (table ballot_elector). */

@@ -30,12 +30,14 @@ export class BallotModel {
   finalObject: number | null;
   finalAbstain: number | null;
   chainHead: string | null;
+  /** Whether current_vote agreed with the chain at the close (null before, or closed before the check existed). */
+  currentVotesAgreed: boolean | null;
 }
 
 export const BALLOT_COLUMNS = `b.id, b.tor_id AS "torId", b.version_id AS "versionId", b.opens_at AS "opensAt", b.closes_at AS "closesAt",
   b.rule, b.quorum, b.electorate_size AS "electorateSize", b.state, (b.closes_at <= now()) AS expired, b.outcome,
   b.final_approve AS "finalApprove", b.final_object AS "finalObject", b.final_abstain AS "finalAbstain", b.chain_head AS "chainHead",
-  t.initiative_id AS "initiativeId", t.working_group_id AS "workingGroupId"`;
+  b.current_votes_agreed AS "currentVotesAgreed", t.initiative_id AS "initiativeId", t.working_group_id AS "workingGroupId"`;
 
 export const BALLOT_FROM = `ballot b JOIN terms_of_reference t ON t.id = b.tor_id`;
 

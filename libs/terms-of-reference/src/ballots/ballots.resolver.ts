@@ -8,6 +8,8 @@ import { BallotOutcomeEnum, BallotStatus } from '../graphql-enums';
 import { VoteConnection, VoteModel } from '../votes/vote.model';
 import { VoteReader } from '../votes/vote-reader.service';
 import { BallotAccess } from './ballot-access.service';
+import { BallotAuditModel } from './ballot-audit.model';
+import { BallotAuditReader } from './ballot-audit.service';
 import { BallotModel, TallyModel } from './ballot.model';
 import { BallotReader } from './ballot-reader.service';
 import { BallotsService } from './ballots.service';
@@ -27,9 +29,10 @@ export class BallotsResolver {
     private readonly votes: VoteReader,
     private readonly scheduler: CloseBallotScheduler,
     private readonly access: BallotAccess,
+    private readonly audits: BallotAuditReader,
   ) {}
 
-  /** Whether the caller sees the tally and votes of a ballot that is not CLOSED (SECRETARIAT). */
+  /** Whether the caller sees the tally, votes and audit of a ballot that is not CLOSED (SECRETARIAT). */
   private async seesLive(ctx: RequestContext, ballot: BallotModel): Promise<boolean> {
     return allows('ballot.manage', await callerRoles(ctx, this.policy, ballot.initiativeId));
   }
@@ -151,6 +154,17 @@ export class BallotsResolver {
   })
   async chainHead(@Parent() ballot: BallotModel, @Context() ctx: RequestContext): Promise<string | null> {
     return (await this.reader.view(ctx.loaders, ballot)).chainHead;
+  }
+
+  @ResolveField('audit', () => BallotAuditModel, {
+    nullable: true,
+    description:
+      'The whole chain, for verification without trusting the server: every member of the initiative once CLOSED, SECRETARIAT at any time; null otherwise.',
+  })
+  async audit(@Parent() ballot: BallotModel, @Context() ctx: RequestContext): Promise<BallotAuditModel | null> {
+    const view = await this.reader.view(ctx.loaders, ballot);
+    if (view.status !== BallotStatus.CLOSED && !(await this.seesLive(ctx, ballot))) return null;
+    return this.audits.audit(ctx.loaders, ballot, view);
   }
 
   @ResolveField('myVote', () => VoteModel, { nullable: true, description: "The caller's current vote, if any." })

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError, writeOutbox } from '@app/platform';
 import { genesisHash } from '../votes/hash-chain';
+import { CHAIN_COUNTS_SQL, type ChainCountsRow } from './chain-sql';
 import type { OpenBallotInput } from './dto/open-ballot.input';
 import { computeOutcome, type DecisionRule, documentStatusAfter } from './outcome';
 
@@ -13,12 +14,16 @@ export type SettleResult = 'closed' | 'not-open' | 'not-due';
  */
 @Injectable()
 export class BallotsService {
+  private readonly logger = new Logger('BallotsService');
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Persists the outcome, the final tally and the chain head of an OPEN ballot and updates
-   * its document, inside `m`. mode 'due' acts only when closesAt has passed (the close job,
-   * lazy settling); 'now' first moves closesAt to now (closeBallot). Idempotent.
+   * Persists the outcome, the final tally (counted from the vote chain) and the chain head of an
+   * OPEN ballot and updates its document, inside `m`. mode 'due' acts only when closesAt has
+   * passed (the close job, lazy settling); 'now' first moves closesAt to now (closeBallot).
+   * Idempotent. current_vote is checked against the chain: a disagreement is logged at error
+   * level and kept (current_votes_agreed, which Ballot.audit reports).
    */
   async settle(m: EntityManager, ballotId: string, mode: 'due' | 'now'): Promise<SettleResult> {
     await lockBallot(m, ballotId);
@@ -49,21 +54,23 @@ export class BallotsService {
       )) as [{ closesAt: Date }[], number];
       closesAt = moved[0].closesAt;
     }
-    const [counts] = (await m.query(
-      `SELECT count(*) FILTER (WHERE position = 'APPROVE')::int AS approve,
-              count(*) FILTER (WHERE position = 'OBJECT')::int AS object,
-              count(*) FILTER (WHERE position = 'ABSTAIN')::int AS abstain,
-              (SELECT hash FROM vote_record WHERE ballot_id = $1 ORDER BY seq DESC LIMIT 1) AS head
-         FROM current_vote WHERE ballot_id = $1`,
-      [ballotId],
-    )) as { approve: number; object: number; abstain: number; head: string | null }[];
+    const [counts] = (await m.query(CHAIN_COUNTS_SQL, [[ballotId]])) as ChainCountsRow[];
+    const agreed = counts.disagreements === 0;
+    if (!agreed) {
+      // Someone changed current_vote around cast_vote(): the chain decides, the audit shows it.
+      this.logger.error(
+        `Ballot ${ballotId} closes with current votes that disagree with the vote chain for ${counts.disagreements} ` +
+          `elector(s): current votes ${counts.currentApprove}/${counts.currentObject}/${counts.currentAbstain}, ` +
+          `chain ${counts.approve}/${counts.object}/${counts.abstain} (approve/object/abstain); the outcome is counted from the chain`,
+      );
+    }
     const outcome = computeOutcome(row.rule, Number(row.quorum), row.electorateSize, counts);
     const head = counts.head ?? genesisHash(ballotId);
     await m.query(
       `UPDATE ballot SET state = 'CLOSED', closed_persisted_at = now(), outcome = $2,
-              final_approve = $3, final_object = $4, final_abstain = $5, chain_head = $6
+              final_approve = $3, final_object = $4, final_abstain = $5, chain_head = $6, current_votes_agreed = $7
         WHERE id = $1`,
-      [ballotId, outcome, counts.approve, counts.object, counts.abstain, head],
+      [ballotId, outcome, counts.approve, counts.object, counts.abstain, head, agreed],
     );
     await m.query(
       `UPDATE terms_of_reference SET status = $2, status_before_ballot = NULL WHERE id = $1 AND status = 'UNDER_BALLOT'`,

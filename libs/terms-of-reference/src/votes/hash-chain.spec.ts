@@ -1,4 +1,14 @@
-import { canonicalRecord, genesisHash, recordHash, sha256Hex, type StoredChainRecord, verifyChain } from './hash-chain';
+import * as bench from '../../../../bench/lib/common.mjs';
+import * as tool from '../../../../tools/verify-ballot.mjs';
+import {
+  canonicalRecord,
+  genesisHash,
+  recordHash,
+  sha256Hex,
+  type StoredChainRecord,
+  tallyFromChain,
+  verifyChain,
+} from './hash-chain';
 
 const BALLOT = '6f1c2a52-1111-4c3b-9a00-000000000001';
 const A = '6f1c2a52-2222-4c3b-9a00-000000000002';
@@ -41,8 +51,8 @@ describe('hash chain', () => {
       { voterId: B, position: 'OBJECT', comment: 'too vague', revision: 1 },
       { voterId: A, position: 'ABSTAIN', revision: 2 },
     ]);
-    expect(verifyChain(BALLOT, records)).toEqual({ ok: true, head: records[2].hash, brokenAtSeq: null });
-    expect(verifyChain(BALLOT, [])).toEqual({ ok: true, head: genesisHash(BALLOT), brokenAtSeq: null });
+    expect(verifyChain(BALLOT, records)).toEqual({ ok: true, head: records[2].hash, brokenAtSeq: null, problem: null });
+    expect(verifyChain(BALLOT, [])).toEqual({ ok: true, head: genesisHash(BALLOT), brokenAtSeq: null, problem: null });
   });
 
   it('changes every later hash when one field changes', () => {
@@ -67,7 +77,12 @@ describe('hash chain', () => {
       { voterId: A, position: 'ABSTAIN', revision: 2 },
     ]);
     edit(records[1]);
-    expect(verifyChain(BALLOT, records)).toMatchObject({ ok: false, brokenAtSeq: 2 });
+    expect(verifyChain(BALLOT, records)).toEqual({
+      ok: false,
+      head: records[0].hash,
+      brokenAtSeq: 2,
+      problem: 'its hash does not match its content (voter, position, comment, castAt or revision)',
+    });
   });
 
   it('detects a removed or reordered record', () => {
@@ -79,5 +94,32 @@ describe('hash chain', () => {
     expect(verifyChain(BALLOT, [records[0], records[2]]).ok).toBe(false);
     expect(verifyChain(BALLOT, [records[1], records[0], records[2]]).ok).toBe(false);
     expect(verifyChain('6f1c2a52-9999-4c3b-9a00-000000000009', records).ok).toBe(false);
+  });
+});
+
+describe('tallyFromChain', () => {
+  it("counts each elector's latest record in chain order, and the electors without one", () => {
+    const records = chain([
+      { voterId: A, position: 'APPROVE', revision: 1 },
+      { voterId: B, position: 'OBJECT', comment: 'no', revision: 1 },
+      { voterId: A, position: 'ABSTAIN', revision: 2 },
+      { voterId: B, position: 'APPROVE', revision: 2 },
+    ]);
+    expect(tallyFromChain(records, 5)).toEqual({ approve: 1, object: 0, abstain: 1, notVoted: 3 });
+    expect(tallyFromChain(records.slice(0, 2), 2)).toEqual({ approve: 1, object: 1, abstain: 0, notVoted: 0 });
+    expect(tallyFromChain([], 4)).toEqual({ approve: 0, object: 0, abstain: 0, notVoted: 4 });
+  });
+});
+
+describe('one implementation of the record encoding in Node', () => {
+  it('the library, the bench and tools/verify-ballot.mjs share the same functions', () => {
+    for (const name of ['sha256Hex', 'genesisHash', 'recordHash'] as const) {
+      expect(bench[name]).toBe(tool[name]);
+    }
+    expect(recordHash).toBe(tool.recordHash);
+    expect(genesisHash).toBe(tool.genesisHash);
+    expect(canonicalRecord).toBe(tool.canonicalRecord);
+    expect(verifyChain).toBe(tool.verifyChain);
+    expect(tallyFromChain).toBe(tool.tallyFromChain);
   });
 });

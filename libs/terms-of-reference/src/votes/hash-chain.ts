@@ -1,8 +1,13 @@
-import { createHash } from 'node:crypto';
+import * as encoding from '../../../../tools/verify-ballot.mjs';
 
 /**
  * The receipt chain of a ballot: each vote record's hash covers the previous record's hash and
  * a canonical encoding of the record (a JSON array in a fixed order). Pure: no Nest, no database.
+ *
+ * The functions are those of tools/verify-ballot.mjs, the dependency-free verifier members run
+ * on an exported ballot: one implementation of the encoding in Node, shared with the bench.
+ * PostgreSQL computes the same encoding in vote_record_hash() (migration 1790000011000); the e2e
+ * test `vote-integrity` proves both agree on every kind of comment.
  */
 export interface ChainRecord {
   ballotId: string;
@@ -19,47 +24,37 @@ export interface StoredChainRecord extends ChainRecord {
   hash: string;
 }
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** The hash before the first record of a ballot. */
-export function genesisHash(ballotId: string): string {
-  return sha256Hex(`ballot:${ballotId}`);
-}
-
-/** Canonical encoding: a fixed-order array; the cast time in UTC ISO-8601 with milliseconds. */
-export function canonicalRecord(record: ChainRecord): string {
-  return JSON.stringify([
-    record.ballotId,
-    record.voterId,
-    record.position,
-    record.comment ?? null,
-    record.castAt.toISOString(),
-    record.revision,
-  ]);
-}
-
-export function recordHash(prevHash: string, record: ChainRecord): string {
-  return sha256Hex(`${prevHash}\n${canonicalRecord(record)}`);
-}
-
 export interface ChainCheck {
   /** Whether every record links to its predecessor and its hash matches its content. */
   ok: boolean;
-  /** The hash of the last record (or the genesis hash when empty), as recomputed. */
+  /** The hash of the last good record (or the genesis hash when empty), as recomputed. */
   head: string;
   /** Sequence number of the first broken record, if any. */
   brokenAtSeq: number | null;
+  /** What is wrong with that record. */
+  problem: string | null;
 }
 
-/** Recomputes the chain from the genesis; records must be in sequence order. */
-export function verifyChain(ballotId: string, records: StoredChainRecord[]): ChainCheck {
-  let prev = genesisHash(ballotId);
-  for (const [index, record] of records.entries()) {
-    const expected = recordHash(prev, record);
-    if (record.seq !== index + 1 || record.ballotId !== ballotId || record.prevHash !== prev || record.hash !== expected) {
-      return { ok: false, head: prev, brokenAtSeq: record.seq };
-    }
-    prev = expected;
-  }
-  return { ok: true, head: prev, brokenAtSeq: null };
+export interface ChainTally {
+  approve: number;
+  object: number;
+  abstain: number;
+  notVoted: number;
 }
+
+export const sha256Hex: (text: string) => string = encoding.sha256Hex;
+
+/** The hash before the first record of a ballot. */
+export const genesisHash: (ballotId: string) => string = encoding.genesisHash;
+
+/** Canonical encoding: a fixed-order array; the cast time in UTC ISO-8601 with milliseconds. */
+export const canonicalRecord: (record: ChainRecord) => string = encoding.canonicalRecord;
+
+export const recordHash: (prevHash: string, record: ChainRecord) => string = encoding.recordHash;
+
+/** Recomputes the chain from the genesis; records must be in sequence order. */
+export const verifyChain: (ballotId: string, records: StoredChainRecord[]) => ChainCheck = encoding.verifyChain;
+
+/** The tally from each elector's latest record (records in sequence order). */
+export const tallyFromChain: (records: { voterId: string; position: string }[], electorateSize: number) => ChainTally =
+  encoding.tallyFromChain;

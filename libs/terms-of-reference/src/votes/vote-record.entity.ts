@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One vote as cast (table vote_record): append-only, a link of the ballot's hash chain.
+ * One vote as cast (table vote_record): a link of the ballot's hash chain, append-only in the
+ * database (triggers refuse UPDATE, DELETE and TRUNCATE, migration 1790000011000).
  * (ballot_id, seq) and (ballot_id, voter_id, revision) are unique; cast_at is the database clock.
  */
 @Entity('vote_record')
@@ -18,7 +19,11 @@ export class VoteRecordEntity {
   @Column('text') hash: string;
 }
 
-/** The current vote per voter and ballot (table current_vote, primary key (ballot_id, voter_id)). */
+/**
+ * The current vote per voter and ballot (table current_vote, primary key (ballot_id, voter_id)),
+ * for reading votes quickly; written only by cast_vote() (a trigger refuses other writers). The
+ * tally is counted from the chain, and checked against this table at the close.
+ */
 @Entity('current_vote')
 export class CurrentVoteEntity {
   @PrimaryColumn('uuid') ballotId: string;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, isUuid, NotFoundError } from '@app/platform';
+import { CHAIN_RECORD_COLUMNS } from '../ballots/chain-sql';
 import { VotePosition } from '../graphql-enums';
 import type { CastVoteInput } from './dto/cast-vote.input';
-import { recordHash, type StoredChainRecord, verifyChain } from './hash-chain';
+import { type StoredChainRecord, verifyChain } from './hash-chain';
 import type { VoteModel } from './vote.model';
 
 export interface CastResult {
@@ -34,7 +35,10 @@ export class VotesService {
       throw InvalidInputError.field('input.comment', 'is required (non-blank) for OBJECT');
     }
     // One call, outside a transaction: cast_vote() locks the ballot, appends the record to the
-    // chain and commits, so the lock is never held across a round trip (migration 1790000009100).
+    // chain and commits, so the lock is never held across a round trip (migrations 1790000009100,
+    // 1790000011000).
+    // The answer is the record as committed: nothing is re-derived (and nothing can fail) after
+    // the commit. That SQL and Node encode records alike is proven by the e2e test vote-integrity.
     const [s] = (await this.dataSource.query(`SELECT * FROM cast_vote($1, $2, $3, $4)`, [
       input.ballotId,
       voterId,
@@ -42,6 +46,7 @@ export class VotesService {
       comment,
     ])) as {
       ballotId: string;
+      voterId: string;
       open: boolean;
       elector: boolean;
       castAt: Date;
@@ -54,21 +59,25 @@ export class VotesService {
     if (!s) throw new NotFoundError('Ballot', input.ballotId);
     if (!s.elector) throw new ForbiddenError('You are not in the electorate of this ballot');
     if (!s.open) throw new ConflictError('The ballot is not OPEN');
-    const record = { ballotId: s.ballotId, voterId, position: input.position, comment, castAt: s.castAt, revision: s.revision };
-    // The chain as hash-chain.ts computes it: a mismatch would be a bug of the SQL encoding.
-    if (!s.inserted || recordHash(s.prevHash, record) !== s.hash) {
-      throw new Error(`vote record ${s.seq} of ballot ${s.ballotId} does not match the hash chain encoding`);
-    }
-    return { vote: { ...record, seq: s.seq } as VoteModel, receipt: s.hash };
+    // Open and an elector, yet no record: nothing was written, so failing tells the truth.
+    if (!s.inserted) throw new Error(`cast_vote() recorded no vote on ballot ${s.ballotId}`);
+    const vote: VoteModel = {
+      ballotId: s.ballotId,
+      voterId: s.voterId,
+      position: input.position,
+      comment,
+      castAt: s.castAt,
+      revision: s.revision,
+      seq: s.seq,
+    };
+    return { vote, receipt: s.hash };
   }
 
   /** Recomputes the ballot's chain; the receipt is valid when it is a record of a chain that verifies up to its head. */
   async verify(ballotId: string, receipt: string, publishedHead: string | null): Promise<Verification> {
     if (!isUuid(ballotId)) throw new NotFoundError('Ballot', ballotId);
     const records = (await this.dataSource.query(
-      `SELECT seq, ballot_id AS "ballotId", voter_id AS "voterId", position, comment, cast_at AS "castAt", revision,
-              prev_hash AS "prevHash", hash
-         FROM vote_record WHERE ballot_id = $1 ORDER BY seq`,
+      `SELECT ${CHAIN_RECORD_COLUMNS} FROM vote_record WHERE ballot_id = $1 ORDER BY seq`,
       [ballotId],
     )) as StoredChainRecord[];
     const check = verifyChain(ballotId, records);
