@@ -1,0 +1,18 @@
+import { en as authEn } from '../../auth/messages/en';
+import { fr as authFr } from '../../auth/messages/fr';
+import { en as homeEn } from '../../home/messages/en';
+import { fr as homeFr } from '../../home/messages/fr';
+import { en as commonEn } from '../../shared/messages/en';
+import { fr as commonFr } from '../../shared/messages/fr';
+
+/**
+ * Every feature's messages, one namespace per feature folder (`<feature>/messages/{en,fr}.ts`),
+ * so that pages are added without touching one shared file of strings.
+ */
+export const resources = {
+  en: { common: commonEn, auth: authEn, home: homeEn },
+  fr: { common: commonFr, auth: authFr, home: homeFr },
+} as const;
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
