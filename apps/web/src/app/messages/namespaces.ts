@@ -2,6 +2,8 @@ import { en as authEn } from '../../auth/messages/en';
 import { fr as authFr } from '../../auth/messages/fr';
 import { en as homeEn } from '../../home/messages/en';
 import { fr as homeFr } from '../../home/messages/fr';
+import { en as initiativesEn } from '../../initiatives/messages/en';
+import { fr as initiativesFr } from '../../initiatives/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -10,8 +12,8 @@ import { fr as commonFr } from '../../shared/messages/fr';
  * so that pages are added without touching one shared file of strings.
  */
 export const resources = {
-  en: { common: commonEn, auth: authEn, home: homeEn },
-  fr: { common: commonFr, auth: authFr, home: homeFr },
+  en: { common: commonEn, auth: authEn, home: homeEn, initiatives: initiativesEn },
+  fr: { common: commonFr, auth: authFr, home: homeFr, initiatives: initiativesFr },
 } as const;
 
 export const LANGUAGES = ['en', 'fr'] as const;

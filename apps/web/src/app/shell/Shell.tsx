@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, AppShell, Container, Group, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { Loading } from '../../shared/components/States';
 import { ReaderZoneProvider } from '../../shared/time/reader-zone';
 import { urls } from '../urls';
 import { AccountMenu } from './AccountMenu';
@@ -46,7 +48,9 @@ export function Shell() {
         </AppShell.Header>
         <AppShell.Main id="main" tabIndex={-1}>
           <Container size="lg" py="md">
-            <Outlet />
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           </Container>
         </AppShell.Main>
       </AppShell>
