@@ -1,11 +1,16 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AcceptInvitation } from '../auth/views/AcceptInvitation';
 import { SignIn } from '../auth/views/SignIn';
 import { Home } from '../home/views/Home';
 import { NotFound } from './NotFound';
 import { RequireSession } from './RequireSession';
 import { Shell } from './shell/Shell';
 
+const GroupPage = lazy(() => import('../groups/views/GroupPage').then((m) => ({ default: m.GroupPage })));
+const NotificationsPage = lazy(() =>
+  import('../notifications/views/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -13,6 +18,7 @@ const InitiativeOverview = lazy(() =>
 /** The routes of contract/ui.md. Pages other than sign-in load on demand, so the first page stays small. */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignIn /> },
+  { path: '/invitation/:token', element: <AcceptInvitation /> },
   {
     element: <RequireSession />,
     children: [
@@ -21,6 +27,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'i/:slug', element: <InitiativeOverview /> },
+          { path: 'groups/:id', element: <GroupPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -4,6 +4,10 @@ import { en as homeEn } from '../../home/messages/en';
 import { fr as homeFr } from '../../home/messages/fr';
 import { en as initiativesEn } from '../../initiatives/messages/en';
 import { fr as initiativesFr } from '../../initiatives/messages/fr';
+import { en as groupsEn } from '../../groups/messages/en';
+import { fr as groupsFr } from '../../groups/messages/fr';
+import { en as notificationsEn } from '../../notifications/messages/en';
+import { fr as notificationsFr } from '../../notifications/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -12,8 +16,22 @@ import { fr as commonFr } from '../../shared/messages/fr';
  * so that pages are added without touching one shared file of strings.
  */
 export const resources = {
-  en: { common: commonEn, auth: authEn, home: homeEn, initiatives: initiativesEn },
-  fr: { common: commonFr, auth: authFr, home: homeFr, initiatives: initiativesFr },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    home: homeEn,
+    initiatives: initiativesEn,
+    groups: groupsEn,
+    notifications: notificationsEn,
+  },
+  fr: {
+    common: commonFr,
+    auth: authFr,
+    home: homeFr,
+    initiatives: initiativesFr,
+    groups: groupsFr,
+    notifications: notificationsFr,
+  },
 } as const;
 
 export const LANGUAGES = ['en', 'fr'] as const;

@@ -8,6 +8,7 @@ import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
 import { notificationLink } from '../../notifications/links';
 import { DateTime } from '../../shared/time/DateTime';
+import { useNow } from '../../shared/time/reader-zone';
 import { HomeInitiativeQuery, HomeQuery } from '../queries';
 import { dueSoon } from '../due-soon';
 
@@ -15,6 +16,7 @@ import { dueSoon } from '../due-soon';
 export function Home() {
   const { t } = useTranslation('home');
   const { data, error, refetch } = useQuery(HomeQuery);
+  const now = useNow(60_000);
   const initiative = data?.initiatives[0];
   const perInitiative = useQuery(HomeInitiativeQuery, {
     variables: { initiativeId: initiative?.id ?? '' },
@@ -31,7 +33,7 @@ export function Home() {
           ...progress.overdueItems.edges.map((e) => e.node),
         ],
         data.me.id,
-        Date.now(),
+        now,
       )
     : [];
   const unread = data.unread;
