@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from './fixtures';
 import { MAIL_DIR } from './global-setup';
 
 /** GraphQL through the gateway, as another client would: the browser tests' own fixtures. */
-export async function gql<T = Record<string, any>>(
+export async function gql<T>(
   request: APIRequestContext,
   query: string,
   variables: Record<string, unknown> = {},

@@ -59,12 +59,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
       {
         url: page.url(),
         passes: results.passes.length,
-        violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+        violations: results.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n) => n.target.join(' ')),
+        })),
       },
       null,
       2,
     ),
   );
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: resolve(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
   expect(
     blocking.map((v) => `${v.impact}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),

@@ -11,6 +11,7 @@ const GroupPage = lazy(() => import('../groups/views/GroupPage').then((m) => ({ 
 const NotificationsPage = lazy(() =>
   import('../notifications/views/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
+const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => ({ default: m.BallotPage })));
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
           { path: 'i/:slug', element: <InitiativeOverview /> },
           { path: 'groups/:id', element: <GroupPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'ballots/:id', element: <BallotPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

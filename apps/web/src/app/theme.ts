@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /** Calm and readable: one blue, generous type, a focus ring on every keyboard focus. */
 export const theme = createTheme({
@@ -12,6 +12,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    // Light alerts colour their title with the alert's colour, below 4.5:1 for green: keep text dark.
+    Alert: Alert.extend({
+      styles: { title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } },
+    }),
+  },
 });
 
 /** Mantine's dimmed grey is below 4.5:1 on white: secondary text must stay readable (WCAG AA). */

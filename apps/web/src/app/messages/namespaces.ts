@@ -8,6 +8,8 @@ import { en as groupsEn } from '../../groups/messages/en';
 import { fr as groupsFr } from '../../groups/messages/fr';
 import { en as notificationsEn } from '../../notifications/messages/en';
 import { fr as notificationsFr } from '../../notifications/messages/fr';
+import { en as ballotsEn } from '../../ballots/messages/en';
+import { fr as ballotsFr } from '../../ballots/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -23,6 +25,7 @@ export const resources = {
     initiatives: initiativesEn,
     groups: groupsEn,
     notifications: notificationsEn,
+    ballots: ballotsEn,
   },
   fr: {
     common: commonFr,
@@ -31,6 +34,7 @@ export const resources = {
     initiatives: initiativesFr,
     groups: groupsFr,
     notifications: notificationsFr,
+    ballots: ballotsFr,
   },
 } as const;
 
