@@ -12,6 +12,8 @@ const NotificationsPage = lazy(() =>
   import('../notifications/views/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
 const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => ({ default: m.BallotPage })));
+const TermsPage = lazy(() => import('../terms/views/TermsPage').then((m) => ({ default: m.TermsPage })));
+const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
           { path: 'groups/:id', element: <GroupPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'ballots/:id', element: <BallotPage /> },
+          { path: 'terms/:id', element: <TermsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

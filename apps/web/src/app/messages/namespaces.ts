@@ -10,6 +10,10 @@ import { en as notificationsEn } from '../../notifications/messages/en';
 import { fr as notificationsFr } from '../../notifications/messages/fr';
 import { en as ballotsEn } from '../../ballots/messages/en';
 import { fr as ballotsFr } from '../../ballots/messages/fr';
+import { en as settingsEn } from '../../settings/messages/en';
+import { fr as settingsFr } from '../../settings/messages/fr';
+import { en as termsEn } from '../../terms/messages/en';
+import { fr as termsFr } from '../../terms/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -26,6 +30,8 @@ export const resources = {
     groups: groupsEn,
     notifications: notificationsEn,
     ballots: ballotsEn,
+    terms: termsEn,
+    settings: settingsEn,
   },
   fr: {
     common: commonFr,
@@ -35,6 +41,8 @@ export const resources = {
     groups: groupsFr,
     notifications: notificationsFr,
     ballots: ballotsFr,
+    terms: termsFr,
+    settings: settingsFr,
   },
 } as const;
 
