@@ -50,7 +50,7 @@ export function VoteForm({ current, busy, error, onCast }: VoteFormProps) {
           maxRows={8}
           // Shown as required, checked here: the browser's own check would hide our message.
           withAsterisk={position === 'OBJECT'}
-          error={problem ? true : undefined}
+          aria-invalid={problem ? true : undefined}
         />
         {message && (
           <Alert color="red" role="alert">
