@@ -27,7 +27,13 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      // The web client's browser tests are Playwright's (npm run test:web).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/e2e/'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -3,7 +3,8 @@
 #
 # Installs dependencies, makes PostgreSQL and Redis reachable (scripts/lib/services.sh),
 # creates the test database (never the demo one), then runs, failing fast:
-#   npm run lint, npm run typecheck, npm run test:unit, npm run test:e2e
+#   npm run lint, npm run typecheck, npm run build, npm run test:unit, npm run test:e2e,
+#   npm run test:web (the browser tests: scripts/test-web.sh, on a database of their own)
 #
 # Reads:   DATABASE_URL, REDIS_URL (see scripts/lib/services.sh),
 #          TEST_DATABASE_URL (default: DATABASE_URL's server, database wgcollab_test),
@@ -54,10 +55,12 @@ rm -f "$results_dir"/*.json "$results_dir"/security.txt
 jest_args() { printf -- '-- --json --outputFile=%s/%s.json' "$results_dir" "$1"; }
 
 passed=()
-for step in lint typecheck build test:unit test:e2e; do
+for step in lint typecheck build test:unit test:e2e test:web; do
   log "npm run $step"
   rc=0
   case "$step" in
+    # Built by the build step; Playwright writes its JSON results itself (apps/web/playwright.config.ts).
+    test:web) WEB_TEST_SKIP_BUILD=1 npm run "$step" || rc=$? ;;
     test:*) npm run "$step" $(jest_args "${step#test:}") || rc=$? ;;
     *) npm run "$step" || rc=$? ;;
   esac
@@ -77,6 +80,10 @@ node -e '
   let passed = 0, failed = 0, skipped = 0;
   for (const f of fs.readdirSync(process.argv[1]).filter((name) => name.endsWith(".json"))) {
     const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
+    if (r.stats) { // Playwright
+      passed += r.stats.expected + r.stats.flaky; failed += r.stats.unexpected; skipped += r.stats.skipped;
+      continue;
+    }
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
   }
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -84,9 +84,12 @@ done
 
 cat >&2 <<EOF
 
-[up] the platform runs (Ctrl-C stops gateway and worker)
-[up]   GraphQL:    http://localhost:${PORT}/graphql
-[up]   demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}
+[up] the platform runs (Ctrl-C stops gateway and worker). Open:
+[up]
+[up]   http://localhost:${PORT}/
+[up]
+[up]   demo login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}  (or member01@u4ssc.example, same password, to vote)
+[up]   GraphQL:    http://localhost:${PORT}/graphql  (GraphiQL: http://localhost:${PORT}/ide)
 
 EOF
 

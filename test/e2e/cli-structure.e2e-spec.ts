@@ -136,7 +136,7 @@ describe('CLI: seed and bootstrap', () => {
     ];
     const { code, out } = await run(bootstrapCommand, args, { PUBLIC_URL: 'https://wg.example.org' });
     expect(code).toBe(0);
-    const match = /https:\/\/wg\.example\.org\/invitations\/accept\?token=([\w%-]+)/.exec(out);
+    const match = /https:\/\/wg\.example\.org\/invitation\/([\w%-]+)/.exec(out);
     expect(match).not.toBeNull();
     const token = decodeURIComponent(match![1]);
     const accepted = await gateway.gql<{ acceptInvitation: { accessToken: string } }>(ACCEPT, {

@@ -36,16 +36,6 @@ describe('gateway foundation', () => {
     expect(result.errors?.[0].message).toBe('Cannot query field "noSuchField" on type "Query".');
   });
 
-  it('serves the offline GraphiQL IDE from node_modules', async () => {
-    const page = await fetch(`${gateway.url}/ide`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('/ide/assets/graphiql.js');
-    const script = await fetch(`${gateway.url}/ide/assets/graphiql.js`);
-    expect(script.status).toBe(200);
-    expect((await script.text()).length).toBeGreaterThan(100_000);
-    expect((await fetch(`${gateway.url}/ide/assets/other.js`)).status).toBe(404);
-  });
-
   it('refuses a body over the size limit with 413', async () => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',

@@ -149,7 +149,7 @@ describe('identity: sign-in, invitations, organisations', () => {
       const personId = registeredResult.data!.registerPerson.id;
       await sink.waitFor(() => sink.to(email).length === 1);
       const text = sink.to(email)[0].text ?? '';
-      const link = /https:\/\/wg\.example\.org\/invitations\/accept\?token=([\w%-]+)/.exec(text);
+      const link = /https:\/\/wg\.example\.org\/invitation\/([\w%-]+)/.exec(text);
       expect(link).not.toBeNull();
       const token = decodeURIComponent(link![1]);
 

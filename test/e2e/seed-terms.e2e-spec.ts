@@ -3,7 +3,10 @@ import { DEMO_INITIATIVE_TOR } from '../../apps/cli/src/seed/demo-terms.seed';
 import { type DemoSeeder, startDemoSeeder } from '../support/demo-seeder';
 import { ok } from '../support/tor-fixtures';
 
-/** The demo seed's terms of reference: a DRAFT for the initiative and one per group, idempotently. */
+/**
+ * The demo seed's terms of reference: one for the initiative, UNDER_BALLOT in an OPEN ballot, and a
+ * DRAFT per group, idempotently.
+ */
 describe('demo seed: terms of reference', () => {
   let seeder: DemoSeeder;
   let gw: DemoSeeder['gw'];
@@ -16,7 +19,7 @@ describe('demo seed: terms of reference', () => {
   });
   afterAll(() => seeder?.close());
 
-  it('creates version 1 drafts with their authors, and a second run changes nothing', async () => {
+  it('creates version 1 documents with their authors, and a second run changes nothing', async () => {
     await seed();
     const snapshot = () =>
       fx.query(
@@ -30,7 +33,7 @@ describe('demo seed: terms of reference', () => {
     await seed();
     expect(await snapshot()).toEqual(first);
     expect(first.map((r) => [r.code, r.status, r.number, r.author])).toEqual([
-      ['-', 'DRAFT', 1, 'secretariat@u4ssc.example'],
+      ['-', 'UNDER_BALLOT', 1, 'secretariat@u4ssc.example'],
       ['WG1', 'DRAFT', 1, 'chair.wg1@u4ssc.example'],
       ['WG2', 'DRAFT', 1, 'chair.wg2@u4ssc.example'],
       ['WG3', 'DRAFT', 1, 'chair.wg3@u4ssc.example'],
@@ -48,11 +51,39 @@ describe('demo seed: terms of reference', () => {
         fx.token(observer.id),
       ),
     );
-    expect(data.initiative.termsOfReference).toEqual({ status: 'DRAFT', currentVersion: { number: 1 } });
+    expect(data.initiative.termsOfReference).toEqual({ status: 'UNDER_BALLOT', currentVersion: { number: 1 } });
     expect(data.initiative.workingGroups).toEqual([
       { code: 'WG1', termsOfReference: { status: 'DRAFT' } },
       { code: 'WG2', termsOfReference: { status: 'DRAFT' } },
       { code: 'WG3', termsOfReference: { status: 'DRAFT' } },
     ]);
+  });
+
+  it('opens one MAJORITY ballot on the initiative terms for its 16 MEMBERs, closing 28 days on, once', async () => {
+    await seed();
+    const ballots = () =>
+      fx.query<{ id: string; rule: string; quorum: number; electorate_size: number; days: number; electors: number }>(
+        `SELECT b.id, b.rule, b.quorum, b.electorate_size, round(extract(epoch FROM b.closes_at - b.opens_at) / 86400)::int AS days,
+                (SELECT count(*)::int FROM ballot_elector e WHERE e.ballot_id = b.id) AS electors
+           FROM ballot b JOIN terms_of_reference t ON t.id = b.tor_id JOIN initiative i ON i.id = t.initiative_id
+          WHERE i.slug = 'u4ssc' AND t.working_group_id IS NULL`,
+      );
+    const first = await ballots();
+    await seed();
+    expect(await ballots()).toEqual(first);
+    expect(
+      first.map(({ rule, quorum, electorate_size, days, electors }) => ({ rule, quorum, electorate_size, days, electors })),
+    ).toEqual([{ rule: 'MAJORITY', quorum: 0.5, electorate_size: 16, days: 28, electors: 16 }]);
+    const [member] = await fx.query<{ id: string }>(`SELECT id FROM person WHERE lower(email) = 'member01@u4ssc.example'`);
+    const data = ok(
+      await gw.gql(
+        `query ($id: ID!) { ballot(id: $id) { status eligibleToVote votesCast } }`,
+        { id: first[0].id },
+        fx.token(member.id),
+      ),
+    );
+    expect(data.ballot).toEqual({ status: 'OPEN', eligibleToVote: true, votesCast: 0 });
+    const outbox = await fx.query(`SELECT topic FROM outbox_event WHERE subject_id = $1`, [first[0].id]);
+    expect(outbox).toEqual([{ topic: 'ballot.opened' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { demoBallotSeed } from './demo-ballot.seed';
 import { demoStructureSeed } from './demo-structure.seed';
 import { demoTermsSeed } from './demo-terms.seed';
 import { demoWorkPlansSeed } from './demo-work-plans.seed';
@@ -6,4 +7,4 @@ import type { SeedStep } from './seed-step';
 export type { SeedContext, SeedStep } from './seed-step';
 
 /** The demo seed, in order. Later domains append their steps (terms of reference, work plans, ...). */
-export const DEMO_SEED_STEPS: SeedStep[] = [demoStructureSeed, demoTermsSeed, demoWorkPlansSeed];
+export const DEMO_SEED_STEPS: SeedStep[] = [demoStructureSeed, demoTermsSeed, demoWorkPlansSeed, demoBallotSeed];

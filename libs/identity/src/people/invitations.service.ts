@@ -21,9 +21,9 @@ export async function issueInvitation(m: EntityManager, personId: string, initia
   return token;
 }
 
-/** The link an invitee opens: `${PUBLIC_URL}/invitations/accept?token=...`. */
+/** The link an invitee opens: the web client's page `${PUBLIC_URL}/invitation/<token>` (contract/ui.md). */
 export const invitationLink = (config: Pick<AppConfig, 'publicUrl'>, token: string): string =>
-  `${config.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+  `${config.publicUrl}/invitation/${encodeURIComponent(token)}`;
 
 /** One-time invitation links: only the sha256 of the token is stored. */
 @Injectable()

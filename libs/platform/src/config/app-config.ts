@@ -77,6 +77,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'an http(s):// URL without a trailing path' })
   PUBLIC_URL?: string;
 
+  /**
+   * Folder of the built web client (`npm run build` writes it): the gateway serves it at `/`.
+   * Relative to the working directory; when it has no index.html the gateway serves the API only.
+   */
+  @IsString()
+  @Matches(/\S/, { message: 'a folder path' })
+  WEB_DIST_DIR = 'dist/web';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

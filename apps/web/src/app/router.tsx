@@ -1,0 +1,43 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AcceptInvitation } from '../auth/views/AcceptInvitation';
+import { SignIn } from '../auth/views/SignIn';
+import { Home } from '../home/views/Home';
+import { NotFound } from './NotFound';
+import { RequireSession } from './RequireSession';
+import { Shell } from './shell/Shell';
+
+const GroupPage = lazy(() => import('../groups/views/GroupPage').then((m) => ({ default: m.GroupPage })));
+const NotificationsPage = lazy(() =>
+  import('../notifications/views/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => ({ default: m.BallotPage })));
+const TermsPage = lazy(() => import('../terms/views/TermsPage').then((m) => ({ default: m.TermsPage })));
+const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const InitiativeOverview = lazy(() =>
+  import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
+);
+
+/** The routes of contract/ui.md. Pages other than sign-in load on demand, so the first page stays small. */
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignIn /> },
+  { path: '/invitation/:token', element: <AcceptInvitation /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'i/:slug', element: <InitiativeOverview /> },
+          { path: 'groups/:id', element: <GroupPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'ballots/:id', element: <BallotPage /> },
+          { path: 'terms/:id', element: <TermsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

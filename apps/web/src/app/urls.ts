@@ -1,0 +1,12 @@
+/** Typed builders of the client's routes (contract/ui.md): links never spell paths by hand. */
+export const urls = {
+  home: () => '/',
+  signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
+  initiative: (slug: string) => `/i/${encodeURIComponent(slug)}`,
+  group: (id: string) => `/groups/${id}`,
+  terms: (id: string) => `/terms/${id}`,
+  ballot: (id: string) => `/ballots/${id}`,
+  notifications: () => '/notifications',
+  settings: () => '/settings',
+};

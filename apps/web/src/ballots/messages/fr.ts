@@ -1,0 +1,65 @@
+import type { Translation } from '../../app/messages/types';
+import type { en } from './en';
+
+export const fr: Translation<typeof en> = {
+  document: 'Scrutin sur la version {{version}} de',
+  status: { OPEN: 'Ouvert', CLOSED: 'Clos', CANCELLED: 'Annulé' },
+  facts: {
+    title: 'Comment ce scrutin est décidé',
+    rule: 'Règle',
+    quorum: 'Quorum',
+    quorumValue: '{{percent}} % du corps électoral : {{needed}} sur {{size}} doivent voter',
+    closes: 'Clôture',
+    closed: 'Clos le',
+    timeLeft: 'Temps restant',
+    countdown: '{{days}} j {{hours}} h {{minutes}} min {{seconds}} s',
+  },
+  rules: {
+    CONSENSUS: 'Consensus : approuvé si le quorum est atteint et que personne ne s’y oppose',
+    MAJORITY: 'Majorité : approuvé si le quorum est atteint et que plus de la moitié des votes Pour et Contre sont Pour',
+    TWO_THIRDS:
+      'Majorité des deux tiers : approuvé si le quorum est atteint et qu’au moins deux tiers des votes Pour et Contre sont Pour',
+  },
+  participation: '{{count}} sur {{total}} ont voté',
+  vote: {
+    title: 'Votre vote',
+    legend: 'Votre vote',
+    APPROVE: 'Pour',
+    OBJECT: 'Contre',
+    ABSTAIN: 'Abstention',
+    comment: 'Commentaire',
+    commentHelp: 'Obligatoire si vous votez contre : dites pourquoi.',
+    commentRequired: 'Un vote contre doit être motivé par un commentaire.',
+    submit: 'Voter',
+    current: 'Votre vote actuel : {{position}} (révision {{revision}}), exprimé le',
+    change: 'Vous pouvez modifier votre vote jusqu’à la clôture du scrutin.',
+    notElector: 'Vous ne faites pas partie du corps électoral de ce scrutin : vous pouvez le suivre, mais pas voter.',
+    closedNoVote: 'Le vote est terminé.',
+  },
+  receipt: {
+    title: 'Reçu',
+    intro: 'Conservez ce reçu : il prouve que votre vote est inscrit dans la chaîne de hachage du scrutin.',
+    download: 'Télécharger le reçu',
+  },
+  verify: {
+    title: 'Vérifier un reçu',
+    label: 'Reçu à vérifier',
+    submit: 'Vérifier un reçu',
+    valid: 'Valide : un vote {{position}} exprimé le',
+    superseded: 'Ce vote a ensuite été remplacé par un vote plus récent de la même personne.',
+    invalid: 'Ce n’est pas un reçu de ce scrutin.',
+  },
+  result: {
+    title: 'Résultat',
+    outcome: 'Issue',
+    outcomes: { APPROVED: 'Approuvé', REJECTED: 'Rejeté', NO_QUORUM: 'Quorum non atteint' },
+    approve: 'Pour',
+    object: 'Contre',
+    abstain: 'Abstention',
+    notVoted: 'N’ont pas voté',
+    position: 'Position',
+    votes: 'Votes',
+    chainHead: 'Tête de la chaîne des votes',
+    cancelled: 'Ce scrutin a été annulé : aucune issue n’est enregistrée.',
+  },
+};

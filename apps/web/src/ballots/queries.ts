@@ -1,0 +1,70 @@
+import { graphql } from '../gql';
+
+export const BallotQuery = graphql(`
+  query Ballot($id: ID!) {
+    me {
+      id
+    }
+    ballot(id: $id) {
+      id
+      status
+      rule
+      quorum
+      opensAt
+      closesAt
+      electorateSize
+      votesCast
+      eligibleToVote
+      outcome
+      chainHead
+      tally {
+        approve
+        object
+        abstain
+        notVoted
+      }
+      myVote {
+        position
+        comment
+        revision
+        castAt
+      }
+      termsOfReference {
+        id
+        title
+        initiative {
+          slug
+          name
+        }
+      }
+      version {
+        number
+      }
+    }
+  }
+`);
+
+export const CastVoteMutation = graphql(`
+  mutation CastVote($input: CastVoteInput!) {
+    castVote(input: $input) {
+      receipt
+      vote {
+        position
+        comment
+        revision
+        castAt
+      }
+    }
+  }
+`);
+
+export const VerifyReceiptQuery = graphql(`
+  query VerifyReceipt($ballotId: ID!, $receipt: String!) {
+    verifyBallotReceipt(ballotId: $ballotId, receipt: $receipt) {
+      valid
+      superseded
+      position
+      castAt
+    }
+  }
+`);
