@@ -31,3 +31,7 @@ export * from './logging/logging.module';
 export * from './process/boot';
 export * from './graphql/validation';
 export * from './process/graceful-shutdown';
+export * from './graphql/live/live-errors';
+export * from './graphql/live/live-server';
+export * from './graphql/live/live-stream';
+export * from './graphql/live/live-feed';

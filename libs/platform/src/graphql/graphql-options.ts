@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataChanges } from '../cache/data-changes.service';
 import type { AppConfig } from '../config/app-config';
@@ -16,6 +17,25 @@ import { unstorableTextPlugin } from './unstorable-text.plugin';
 import { type Authenticator, createRequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
 
+/** The limits every operation passes before it runs, whether it comes over HTTP or WebSocket. */
+export interface OperationLimits {
+  /** Extra graphql validation rules. */
+  validationRules: ValidationRule[];
+  /**
+   * Plugins that refuse an operation in didResolveOperation from its document, operation name
+   * and variables alone (the WebSocket server calls that hook with nothing else).
+   */
+  checks: ApolloServerPlugin[];
+}
+
+/** One definition of the limits, so HTTP and WebSocket (live/live-server.ts) cannot drift apart. */
+export function operationLimits(config: AppConfig, schema: () => GraphQLSchema): OperationLimits {
+  return {
+    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+    checks: [complexityPlugin(schema, config.GRAPHQL_MAX_COMPLEXITY), unstorableTextPlugin()],
+  };
+}
+
 /**
  * The gateway's Apollo configuration (code-first). Outside production the emitted schema is
  * written to schema.gql at the repository root, which is committed and compared with the
@@ -28,6 +48,7 @@ export function graphqlOptions(
   changes: DataChanges,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
+  const limits = operationLimits(config, () => schema as GraphQLSchema);
   return {
     path: '/graphql',
     autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'schema.gql'),
@@ -42,12 +63,11 @@ export function graphqlOptions(
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+    validationRules: limits.validationRules,
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
-      complexityPlugin(() => schema as GraphQLSchema, config.GRAPHQL_MAX_COMPLEXITY),
+      ...limits.checks,
       requestLoggingPlugin(config.sqlCountHeader),
-      unstorableTextPlugin(),
       mutationRateLimitPlugin(
         { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
         logger,
