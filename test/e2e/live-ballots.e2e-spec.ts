@@ -166,6 +166,53 @@ describe('live ballots (Subscription.ballotUpdated)', () => {
     }
   });
 
+  it('a burst of votes from both replicas ends on the exact final state, in no more events than votes', async () => {
+    const { a, b, fixtures } = replicas;
+    const c = await community(fixtures, 12);
+    const tor = await draftTor(a, c.secretariat.token, c.initiative.id);
+    const ballot = await openBallot(a, c.secretariat.token, tor.id);
+    const watcher = await subscribed<Json>(b, client(b, c.secretariat.token), BALLOT_UPDATED, { id: ballot.id });
+    const votes = await Promise.all(
+      c.members.map((m, i) => castVote(i % 2 ? a : b, m.token, ballot.id, i < 8 ? 'APPROVE' : 'OBJECT', i < 8 ? null : 'No')),
+    );
+    expect(votes.flatMap((v) => v.errors ?? [])).toEqual([]);
+    // Each event is the ballot as read when delivered: it may already hold later votes (and the
+    // event of those votes then repeats it), but it never goes back, and it ends on all twelve.
+    ok(await a.gql(`mutation ($id: ID!) { closeBallot(ballotId: $id) { status } }`, { id: ballot.id }, c.secretariat.token));
+    const seen: Json[] = [];
+    while (seen.at(-1)?.status !== 'CLOSED') seen.push((await watcher.next(`event ${seen.length + 1}`)).ballotUpdated);
+    const counts = seen.map((e) => e.votesCast);
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
+    expect(seen.length).toBeLessThanOrEqual(13);
+    expect(seen.at(-1)).toMatchObject({
+      status: 'CLOSED',
+      votesCast: 12,
+      outcome: 'APPROVED',
+      tally: { approve: 8, object: 4, abstain: 0, notVoted: 0 },
+    });
+  });
+
+  it('ends the subscription with NOT_FOUND at the next event once the subscriber has left the initiative', async () => {
+    const { a, b, fixtures } = replicas;
+    const s = await ballotScene();
+    const live = client(b, s.observer.token);
+    const leaving = await subscribed<Json>(b, live, BALLOT_UPDATED, { id: s.ballotId });
+    const staying = await subscribed<Json>(b, live, `subscription { notificationAdded { id } }`);
+    await fixtures.query(`DELETE FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [
+      s.initiative.id,
+      s.observer.id,
+    ]);
+    expect((await castVote(a, s.members[0].token, s.ballotId, 'APPROVE')).errors).toBeUndefined();
+    expect(await leaving.errors()).toEqual([{ message: `Ballot ${s.ballotId} not found`, extensions: { code: 'NOT_FOUND' } }]);
+    // The connection and its other subscriptions carry on.
+    expect(staying.pending).toBe(0);
+    await fixtures.query(
+      `INSERT INTO notification (person_id, kind, subject_id, title, body) VALUES ($1, 'WORK_ITEM_DUE', gen_random_uuid(), 'Still here', 'Body')`,
+      [s.observer.id],
+    );
+    expect((await staying.next()).notificationAdded.id).toEqual(expect.any(String));
+  });
+
   it('refuses a ballot the caller may not see exactly as Query.ballot does', async () => {
     const { a, b } = replicas;
     const s = await ballotScene();
