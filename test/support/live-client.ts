@@ -188,3 +188,32 @@ export function useReplicas(): Replicas {
   });
   return replicas;
 }
+
+/**
+ * What subscribing gets a caller (the authorisation matrix's verdict): 'ok' once the gateway has
+ * started the subscription, the code of the error message that refuses it, or UNAUTHENTICATED
+ * when the connection itself is refused (4403: no valid token).
+ */
+export async function subscriptionOutcome(
+  gateway: GatewayUnderTest,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<string> {
+  const client = new LiveClient(gateway, token);
+  try {
+    const refused = client.closed.then(({ code }) => (code === 4403 ? 'UNAUTHENTICATED' : `closed with ${code}`));
+    const subscribing = client.connected.then(async () => {
+      try {
+        await subscribed(gateway, client, query, variables);
+        return 'ok';
+      } catch (error) {
+        const code = /"code":"([A-Z_]+)"/.exec(String((error as Error).message))?.[1];
+        return code ?? String((error as Error).message);
+      }
+    });
+    return await withTimeout(Promise.race([refused, subscribing]), 'subscription outcome');
+  } finally {
+    await client.close();
+  }
+}
