@@ -87,4 +87,19 @@ describe('live notifications (Subscription.notificationAdded)', () => {
     await insertFor(me.id, 'Next');
     expect((await mine.next()).notificationAdded.title).toBe('Next');
   });
+
+  it('a notification committed while the change listeners are down arrives once they are back', async () => {
+    const { b, fixtures } = replicas;
+    const c = await community(fixtures, 1);
+    const [me] = c.members;
+    const mine = await subscribed<Json>(b, client(b, me.token), NOTIFICATION_ADDED);
+    // The gateways' LISTEN connections end (they reconnect after 0.5 s); the notice of this
+    // commit, sent meanwhile, reaches nobody: only the cursor can find the row.
+    await fixtures.query(
+      `SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'wgcollab-changes'`,
+    );
+    await insertFor(me.id, 'Sent during the outage');
+    expect((await mine.next('after the outage')).notificationAdded.title).toBe('Sent during the outage');
+  });
 });
