@@ -291,6 +291,7 @@ export function hostileLiveCases(schema: GraphQLSchema): HostileLiveCase[] {
       'token',
       [subscribe('1', { query: `subscription { notificationAdded { id } } #${'x'.repeat(2 * 1024 * 1024)}` })],
     ],
+    ['no connection_init at all (closed after 3 s)', 'none', []],
     ['subscribe before connection_init', 'none', [subscribe('1', { query: 'subscription { notificationAdded { id } }' })]],
     ['connection_init twice', 'token', [JSON.stringify({ type: 'connection_init' })]],
     ['connection_init payload not an object', 'none', [JSON.stringify({ type: 'connection_init', payload: 'x' })]],
