@@ -77,10 +77,22 @@ describe('live connections (graphql-ws at /graphql)', () => {
     const second = client(person.token);
     await Promise.all([first.whenConnected(), second.whenConnected()]);
     expect(await client(person.token).whenClosed()).toEqual({ code: 4429, reason: 'Too many connections for this account' });
-    // Somebody else is not affected, and a closed connection frees its place.
+    // Somebody else is not affected, and a closed connection frees its place, even one cut without a close frame.
     await client((await fixtures.person(null)).token).whenConnected();
     await first.close();
-    await client(person.token).whenConnected();
+    const raw = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${person.token}` } }));
+    await new Promise((resolve) => raw.once('message', resolve));
+    expect(await client(person.token).whenClosed()).toEqual({ code: 4429, reason: 'Too many connections for this account' });
+    raw.terminate();
+    // The gateway learns of the cut when its socket closes: a moment later at most.
+    let accepted = false;
+    for (let attempt = 0; attempt < 20 && !accepted; attempt++) {
+      const next = client(person.token);
+      accepted = await Promise.race([next.connected.then(() => true), next.closed.then(() => false)]);
+    }
+    expect(accepted).toBe(true);
   });
 
   it('holds at most LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION subscriptions per connection', async () => {

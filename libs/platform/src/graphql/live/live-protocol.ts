@@ -48,6 +48,8 @@ export function liveProtocol(deps: LiveProtocolDeps): ServerOptions<Record<strin
         logger.info({ code: LIVE_CLOSE.refused }, 'live connection refused: no valid token');
         return false;
       }
+      // Gone while its token was checked: graphql-ws has already run onClose for it.
+      if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
       if (registry.connectionsOf(caller.personId) >= config.LIVE_MAX_CONNECTIONS_PER_PERSON) {
         logger.info({ code: LIVE_CLOSE.tooManyConnections }, 'live connection refused: too many for one account');
         ctx.extra.socket.close(LIVE_CLOSE.tooManyConnections, 'Too many connections for this account');
@@ -76,7 +78,8 @@ export function liveProtocol(deps: LiveProtocolDeps): ServerOptions<Record<strin
           registry.refused(session, id, prepared.map(codeOf));
           return prepared;
         }
-        registry.prepared(session, id, payload.operationName ?? undefined, contextValue);
+        // Closed meanwhile: nothing is sent any more, and nothing must be registered.
+        if (!registry.prepared(session, id, payload.operationName ?? undefined, contextValue)) return [internalError()];
         return prepared;
       } catch (error) {
         // Never let one message close the socket (graphql-ws would, with 4500).

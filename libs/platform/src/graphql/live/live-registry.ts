@@ -10,6 +10,8 @@ export interface SubscriptionRecord {
   operationName: string | undefined;
   startedAt: bigint;
   live: boolean;
+  /** Ended (or its connection closed) before or after it started. */
+  ended: boolean;
   events: number;
   sqlStatements: number;
   codes: string[];
@@ -71,20 +73,24 @@ export class LiveRegistry {
     else this.perPerson.delete(session.personId);
   }
 
-  /** A subscribe message passed its checks; it is about to run with this context. */
-  prepared(session: LiveSession, id: string, operationName: string | undefined, contextValue: RequestContext): void {
+  /** A subscribe message passed its checks and is about to run with this context; false once its connection has closed. */
+  prepared(session: LiveSession, id: string, operationName: string | undefined, contextValue: RequestContext): boolean {
+    const records = this.bySession.get(session);
+    if (!records) return false;
     const record: SubscriptionRecord = {
       session,
       id,
       operationName,
       startedAt: process.hrtime.bigint(),
       live: false,
+      ended: false,
       events: 0,
       sqlStatements: 0,
       codes: [],
     };
     this.byContext.set(contextValue, record);
-    this.bySession.get(session)?.set(id, record);
+    records.set(id, record);
+    return true;
   }
 
   recordOf(contextValue: RequestContext): SubscriptionRecord | undefined {
@@ -93,6 +99,8 @@ export class LiveRegistry {
 
   /** The subscription's resolver accepted it: events flow from now on. */
   startedOne(record: SubscriptionRecord): void {
+    // Its connection closed while the resolver ran: graphql-ws returns the iterator at once.
+    if (record.ended) return;
     record.live = true;
     this.active += 1;
     this.started += 1;
@@ -117,7 +125,11 @@ export class LiveRegistry {
     const record = session ? this.bySession.get(session)?.get(id) : undefined;
     if (!session || !record) return;
     this.bySession.get(session)?.delete(id);
-    if (!record.live) return this.refused(session, id, record.codes);
+    record.ended = true;
+    if (!record.live) {
+      if (record.codes.length) this.refused(session, id, record.codes);
+      return;
+    }
     this.active -= 1;
     this.logger.info(
       {
