@@ -22,8 +22,9 @@ export interface OperationLimits {
   /** Extra graphql validation rules. */
   validationRules: ValidationRule[];
   /**
-   * Plugins that refuse an operation in didResolveOperation from its document, operation name
-   * and variables alone (the WebSocket server calls that hook with nothing else).
+   * Plugins that refuse an operation in didResolveOperation from the request (query, operation
+   * name, variables), schema, document, operation and context alone: the WebSocket server calls
+   * that hook with nothing else (live/live-operation.ts).
    */
   checks: ApolloServerPlugin[];
 }

@@ -70,13 +70,16 @@ export async function prepareLiveOperation(
       const listener = await check.requestDidStart?.({ request, contextValue } as never);
       await listener?.didResolveOperation?.({
         request,
+        schema,
         document,
         operation,
         operationName: operationName ?? null,
         contextValue,
       } as unknown as GraphQLRequestContextDidResolveOperation<never>);
     } catch (error) {
-      return [error instanceof GraphQLError ? error : badInput('The operation was refused', 'REFUSED')];
+      // A refusal; anything else is a fault, logged and answered as INTERNAL_SERVER_ERROR by the caller.
+      if (error instanceof GraphQLError) return [error];
+      throw error;
     }
   }
   return { schema, document, operationName, variableValues: variables, contextValue };
