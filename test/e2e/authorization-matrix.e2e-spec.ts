@@ -3,13 +3,15 @@ import { getNamedType, type GraphQLSchema } from 'graphql';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
+import { subscriptionOutcome } from '../support/live-client';
 import { reportSecurityFigure } from '../support/security-report';
 
 /**
  * Who may do what, derived from the contract's descriptions, checked against the running
- * gateway for every mutation and every query that takes an id, as each kind of caller.
- * 'ok' means the call succeeds; otherwise the expected error code. A mutation (or query with
- * an id) missing from the table fails the test, so a new operation must declare its rule.
+ * gateway for every mutation, every subscription (over graphql-ws) and every query that takes an
+ * id, as each kind of caller. 'ok' means the call succeeds (a subscription: it starts); otherwise
+ * the expected error code. An operation missing from the table fails the test, so a new
+ * operation must declare its rule.
  */
 const CALLERS = [
   'anonymous',
@@ -355,6 +357,18 @@ const ROWS: Record<string, Row> = {
     expected: SELF,
     prepare: async () => ({ query: `mutation { rotateMyCalendarFeedUrl }`, variables: {} }),
   },
+  // ---------------------------------------------------------------- live updates (over graphql-ws)
+  'Subscription.ballotUpdated': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `subscription ($id: ID!) { ballotUpdated(ballotId: $id) { id } }`,
+      variables: { id: await openGroupBallot(w) },
+    }),
+  },
+  'Subscription.notificationAdded': {
+    expected: SELF,
+    prepare: async () => ({ query: `subscription { notificationAdded { id } }`, variables: {} }),
+  },
 };
 
 /** Public operations: anyone may call them; their refusals are about credentials, not roles. */
@@ -369,13 +383,14 @@ async function slugOf(w: World): Promise<string> {
   return slugCache.get(w.initiativeId) as string;
 }
 
-/** Every mutation, and every query with an ID argument, of the served schema. */
+/** Every mutation and subscription, and every query with an ID argument, of the served schema. */
 function operationsToCover(schema: GraphQLSchema): string[] {
   const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`);
+  const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `Subscription.${name}`);
   const queries = Object.values(schema.getQueryType()?.getFields() ?? {})
     .filter((field) => field.args.some((arg) => getNamedType(arg.type).name === 'ID') || field.name === 'initiative')
     .map((field) => `Query.${field.name}`);
-  return [...queries, ...mutations].filter((name) => !PUBLIC.has(name));
+  return [...queries, ...mutations, ...subscriptions].filter((name) => !PUBLIC.has(name));
 }
 
 describe('authorisation matrix', () => {
@@ -417,7 +432,7 @@ describe('authorisation matrix', () => {
     return { ...world, groupId: group.id };
   }
 
-  it('has a rule for every mutation and every query that takes an id', () => {
+  it('has a rule for every mutation, every subscription and every query that takes an id', () => {
     const schema = gateway.app.get(GraphQLSchemaHost).schema;
     const missing = operationsToCover(schema).filter((name) => !ROWS[name]);
     expect(missing).toEqual([]);
@@ -431,8 +446,15 @@ describe('authorisation matrix', () => {
         const w = await freshGroup();
         const { query, variables } = await row.prepare(w);
         const token = caller === 'anonymous' ? undefined : w.people[caller].token;
-        const result = await gateway.gql(query, variables, token);
         calls += 1;
+        if (operation.startsWith('Subscription.')) {
+          // Over graphql-ws: no token means the connection itself is refused (UNAUTHENTICATED).
+          const got = await subscriptionOutcome(gateway, query, variables, token);
+          if (got !== row.expected[caller])
+            mismatches.push(`${operation} as ${caller}: expected ${row.expected[caller]}, got ${got}`);
+          continue;
+        }
+        const result = await gateway.gql(query, variables, token);
         const got = result.errors ? result.errors[0].extensions.code : 'ok';
         if (got !== row.expected[caller]) {
           mismatches.push(

@@ -1,5 +1,8 @@
 import { Pool } from 'pg';
 import { MIGRATIONS } from '@app/platform/database/migrations';
+import jwt from 'jsonwebtoken';
+import { loadConfig } from '@app/platform';
+import { LiveClient } from '../support/live-client';
 import { freePort, startBuiltApp, type RunningProcess } from '../support/processes';
 import { uniqueId } from '../support/test-config';
 
@@ -69,6 +72,28 @@ describe('gateway and worker processes', () => {
     await db.end();
     expect(beats).toBeGreaterThanOrEqual(2);
     expect(await worker.stop('SIGTERM')).toBe(0);
+  });
+
+  it('a gateway holding live subscriptions closes them with 1001 on SIGTERM and still exits 0', async () => {
+    const port = await freePort();
+    const gateway = startBuiltApp('gateway', { DATABASE_URL: dbUrl, PORT: String(port), QUEUE_PREFIX: `t${uniqueId()}` });
+    running.push(gateway);
+    await gateway.waitFor(/gateway listening/);
+    const { JWT_SECRET } = loadConfig({ ...process.env, NODE_ENV: 'test' });
+    const token = jwt.sign({ sub: '00000000-0000-4000-8000-000000000001' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' });
+    const clients = [new LiveClient(`http://127.0.0.1:${port}`, token), new LiveClient(`http://127.0.0.1:${port}`, token)];
+    const subscriptions = clients.map((c) => c.subscribe(`subscription { notificationAdded { id } }`));
+    await gateway.waitFor(/subscription started[\s\S]*subscription started/);
+
+    expect(await gateway.stop('SIGTERM')).toBe(0);
+    for (const client of clients)
+      expect(await client.whenClosed()).toEqual({ code: 1001, reason: 'The gateway is shutting down' });
+    for (const subscription of subscriptions) expect((await subscription.message()).kind).toBe('error');
+    // One line per subscription start and end, like requests; the token never appears.
+    expect(gateway.output().match(/"subscription started"/g)).toHaveLength(2);
+    expect(gateway.output().match(/"subscription ended"/g)).toHaveLength(2);
+    expect(gateway.output()).not.toContain(token);
+    await Promise.all(clients.map((c) => c.close()));
   });
 
   it('a wrong setting stops the process with one line naming the variable', async () => {

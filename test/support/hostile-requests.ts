@@ -127,11 +127,7 @@ function literal(value: unknown): string {
 }
 
 /** The same operation with its arguments inline, exercising the literal-parsing paths. */
-function inlineOperation(
-  kind: 'query' | 'mutation',
-  field: GraphQLField<unknown, unknown>,
-  variables: Record<string, unknown>,
-): string {
+function inlineOperation(kind: OperationKind, field: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): string {
   const args = field.args
     .filter((a) => a.name in variables)
     .map((a) => `${a.name}: ${literal(variables[a.name])}`)
@@ -139,7 +135,9 @@ function inlineOperation(
   return `${kind} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
 }
 
-function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+type OperationKind = 'query' | 'mutation' | 'subscription';
+
+function operation(kind: OperationKind, field: GraphQLField<unknown, unknown>): string {
   const defs = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   return `${kind} Hostile${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field)} }`;
@@ -185,6 +183,8 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
   for (const [kind, type] of [
     ['query', schema.getQueryType()],
     ['mutation', schema.getMutationType()],
+    // Over HTTP a subscription is refused; over WebSocket, see hostileLiveCases.
+    ['subscription', schema.getSubscriptionType()],
   ] as const) {
     for (const field of Object.values(type?.getFields() ?? {})) {
       if (field.args.length === 0) continue;
@@ -308,4 +308,113 @@ function deepVariablesRequests(): HostileRequest[] {
       authenticated,
     })),
   );
+}
+
+/**
+ * One hostile exchange with the live endpoint (graphql-ws at /graphql): frames sent on a fresh
+ * socket, after a connection_init with the secretariat's token unless `init` is 'none' (no
+ * connection_init at all) or 'anonymous' (one without a token).
+ */
+export interface HostileLiveCase {
+  label: string;
+  init: 'token' | 'none' | 'anonymous';
+  frames: (string | Buffer)[];
+  /** The server is right to say nothing (a pong answers the ping sent after the frames). */
+  silent?: boolean;
+}
+
+const subscribe = (id: string, payload: unknown) => JSON.stringify({ id, type: 'subscribe', payload });
+
+/**
+ * Hostile WebSocket traffic, generated like the HTTP requests: every subscription field with
+ * every bad argument (variables and inline), and protocol-level attacks (malformed frames, unknown
+ * types, messages out of order, duplicate ids, binary and oversized frames, operations that are
+ * not subscriptions, deep and aliased documents, a flood of subscriptions on one socket).
+ */
+export function hostileLiveCases(schema: GraphQLSchema): HostileLiveCase[] {
+  const cases: HostileLiveCase[] = [];
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const query = operation('subscription', field);
+    for (const attack of argumentAttacks(field)) {
+      cases.push({
+        label: `subscription ${field.name} ${attack.path}`,
+        init: 'token',
+        frames: [subscribe('1', { query, variables: attack.variables })],
+      });
+      cases.push({
+        label: `subscription ${field.name} ${attack.path} inline`,
+        init: 'token',
+        frames: [subscribe('1', { query: inlineOperation('subscription', field, attack.variables) })],
+      });
+    }
+    cases.push({ label: `subscription ${field.name} anonymous`, init: 'anonymous', frames: [subscribe('1', { query })] });
+  }
+  const aliased = `subscription { notificationAdded { ${Array.from({ length: 1000 }, (_, i) => `a${i}: id`).join(' ')} } }`;
+  const deep = `subscription { ballotUpdated(ballotId: "${randomUUID()}") { ${'termsOfReference { ballots { '.repeat(10)} id ${'} } '.repeat(10)} } }`;
+  const protocol: [string, HostileLiveCase['init'], (string | Buffer)[], boolean?][] = [
+    ['not JSON', 'token', ['subscribe me']],
+    ['unknown message type', 'token', [JSON.stringify({ type: 'nope' })]],
+    ['a JSON array', 'token', [JSON.stringify([{ type: 'ping' }])]],
+    ['binary frame', 'token', [Buffer.from([0, 159, 146, 150])]],
+    [
+      '2 MB frame',
+      'token',
+      [subscribe('1', { query: `subscription { notificationAdded { id } } #${'x'.repeat(2 * 1024 * 1024)}` })],
+    ],
+    ['no connection_init at all (closed after 3 s)', 'none', []],
+    ['subscribe before connection_init', 'none', [subscribe('1', { query: 'subscription { notificationAdded { id } }' })]],
+    ['connection_init twice', 'token', [JSON.stringify({ type: 'connection_init' })]],
+    ['connection_init payload not an object', 'none', [JSON.stringify({ type: 'connection_init', payload: 'x' })]],
+    ['subscribe without an id', 'token', [JSON.stringify({ type: 'subscribe', payload: { query: '{ __typename }' } })]],
+    ['query is a number', 'token', [subscribe('1', { query: 42 })]],
+    ['variables is a string', 'token', [subscribe('1', { query: 'subscription { notificationAdded { id } }', variables: 'x' })]],
+    [
+      'the same subscription id twice',
+      'token',
+      [
+        subscribe('1', { query: 'subscription { notificationAdded { id } }' }),
+        subscribe('1', { query: 'subscription { notificationAdded { id } }' }),
+      ],
+    ],
+    ['a query', 'token', [subscribe('1', { query: '{ __typename }' })]],
+    ['a mutation', 'token', [subscribe('1', { query: 'mutation { rotateMyCalendarFeedUrl }' })]],
+    ['introspection', 'token', [subscribe('1', { query: 'subscription { __schema { types { name } } }' })]],
+    [
+      'two root fields',
+      'token',
+      [subscribe('1', { query: 'subscription { notificationAdded { id } a: notificationAdded { id } }' })],
+    ],
+    [
+      'unknown operation name',
+      'token',
+      [subscribe('1', { query: 'subscription A { notificationAdded { id } }', operationName: 'B' })],
+    ],
+    ['aliases x1000', 'token', [subscribe('1', { query: aliased })]],
+    ['deep nesting', 'token', [subscribe('1', { query: deep })]],
+    [
+      '1000 directives',
+      'token',
+      [subscribe('1', { query: `subscription { notificationAdded ${'@include(if: true) '.repeat(1000)} { id } }` })],
+    ],
+    [
+      'fragment cycle',
+      'token',
+      [
+        subscribe('1', {
+          query: 'subscription { ...A } fragment A on Subscription { ...B } fragment B on Subscription { ...A }',
+        }),
+      ],
+    ],
+    [
+      '40 subscriptions at once',
+      'token',
+      Array.from({ length: 40 }, (_, i) =>
+        subscribe(String(i), { query: `subscription { ballotUpdated(ballotId: "${randomUUID()}") { id } }` }),
+      ),
+    ],
+    ['complete for an unknown id', 'token', [JSON.stringify({ id: '9', type: 'complete' })], true],
+    ['pong without a ping', 'token', [JSON.stringify({ type: 'pong' })], true],
+  ];
+  for (const [label, init, frames, silent] of protocol) cases.push({ label: `protocol: ${label}`, init, frames, silent });
+  return cases;
 }

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { AppConfig, Authenticator, DataChanges, graphqlOptions, PINO_LOGGER, PlatformModule } from '@app/platform';
+import { AppConfig, Authenticator, DataChanges, graphqlOptions, LiveServer, PINO_LOGGER, PlatformModule } from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StructureModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
@@ -34,7 +34,8 @@ export class GatewayModule {
         }),
       ],
       controllers: [HealthController, GraphiqlController],
-      providers: [SystemResolver],
+      // LiveServer: the graphql-ws endpoint for Subscription (libs/platform/src/graphql/live).
+      providers: [SystemResolver, LiveServer],
     };
   }
 }

@@ -32,3 +32,7 @@ export * from './process/boot';
 export * from './graphql/validation';
 export * from './process/graceful-shutdown';
 export * from './graphql/list-price';
+export * from './graphql/live/live-errors';
+export * from './graphql/live/live-server';
+export * from './graphql/live/live-stream';
+export * from './graphql/live/live-feed';

@@ -8,6 +8,8 @@ import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { NotificationsService } from './notifications/notifications.service';
+import { NotificationFeed } from './live/notification-feed';
+import { NotificationSubscriptionResolver } from './live/notification-subscription.resolver';
 import { ReminderPolicyResolver } from './policy/reminder-policy.resolver';
 import { ReminderPolicyService } from './policy/reminder-policy.service';
 
@@ -32,6 +34,8 @@ import { ReminderPolicyService } from './policy/reminder-policy.service';
     ReminderPolicyResolver,
     NotificationsService,
     NotificationsResolver,
+    NotificationFeed,
+    NotificationSubscriptionResolver,
     CalendarFeedService,
     CalendarFeedResolver,
     QueueDashboard,

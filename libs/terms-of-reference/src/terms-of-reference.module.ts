@@ -23,6 +23,8 @@ import { CurrentVoteEntity, VoteRecordEntity } from './votes/vote-record.entity'
 import { VoteReader } from './votes/vote-reader.service';
 import { VotesResolver } from './votes/votes.resolver';
 import { VotesService } from './votes/votes.service';
+import { BallotFeed } from './live/ballot-feed';
+import { BallotSubscriptionResolver } from './live/ballot-subscription.resolver';
 
 /** Terms of reference, ballots, votes and receipts: the gateway's part. */
 @Module({
@@ -54,6 +56,8 @@ import { VotesService } from './votes/votes.service';
     WorkingGroupTermsOfReferenceResolver,
     BallotsResolver,
     VotesResolver,
+    BallotFeed,
+    BallotSubscriptionResolver,
   ],
   exports: [BallotReader, BallotsService, TorReader],
 })

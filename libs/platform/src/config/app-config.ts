@@ -169,6 +169,33 @@ export class AppConfig {
   @IsBoolean()
   GRAPHQL_INTROSPECTION?: boolean;
 
+  /**
+   * Most live-update WebSocket connections one account may hold on one gateway (a browser tab
+   * holds one); more are closed with 4429.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LIVE_MAX_CONNECTIONS_PER_PERSON = 10;
+
+  /** Most subscriptions one WebSocket connection may hold at once (a page needs two or three). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+  /**
+   * How often every open WebSocket's access token is checked again, in ms (it is also checked
+   * before each event): an expired or revoked token's connection is closed with 4401 within this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  LIVE_TOKEN_CHECK_MS = 15_000;
+
   /** Comma-separated list of allowed browser origins; empty means same-origin only. */
   @IsString()
   CORS_ORIGINS = '';

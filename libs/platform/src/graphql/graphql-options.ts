@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataChanges } from '../cache/data-changes.service';
 import type { AppConfig } from '../config/app-config';
@@ -14,8 +16,39 @@ import { requestLoggingPlugin } from './request-logging.plugin';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { unstorableTextPlugin } from './unstorable-text.plugin';
 import { variablesDepthPlugin } from './variables-depth.plugin';
-import { type Authenticator, createRequestContext } from './request-context';
+import { type Authenticator, createRequestContext, type RequestContext } from './request-context';
 import { DateTimeScalar } from './scalars/scalars';
+
+/** The limits every operation passes before it runs, whether it comes over HTTP or WebSocket. */
+export interface OperationLimits {
+  /**
+   * A document of more tokens is refused while parsing: every later step is linear in it, and
+   * graphql's rule that fields merge compares same-named fields in pairs.
+   */
+  parseOptions: ParseOptions;
+  /** Extra graphql validation rules. */
+  validationRules: ValidationRule[];
+  /**
+   * Plugins that refuse an operation in didResolveOperation from the request (query, operation
+   * name, variables), schema, document, operation and context alone: the WebSocket server calls
+   * that hook with nothing else (live/live-operation.ts).
+   */
+  checks: ApolloServerPlugin<RequestContext>[];
+}
+
+/** One definition of the limits, so HTTP and WebSocket (live/live-server.ts) cannot drift apart. */
+export function operationLimits(config: AppConfig, logger: Logger): OperationLimits {
+  return {
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: [
+      depthLimitRule(config.GRAPHQL_MAX_DEPTH),
+      aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
+      fragmentSpreadLimitRule(config.GRAPHQL_MAX_FRAGMENT_SPREADS),
+    ],
+    // variablesDepthPlugin first: the others walk the variables.
+    checks: [variablesDepthPlugin(), complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, logger), unstorableTextPlugin()],
+  };
+}
 
 /**
  * The gateway's Apollo configuration (code-first). Outside production the emitted schema is
@@ -28,6 +61,7 @@ export function graphqlOptions(
   logger: Logger,
   changes: DataChanges,
 ): ApolloDriverConfig {
+  const limits = operationLimits(config, logger);
   return {
     path: '/graphql',
     autoSchemaFile: config.isProduction ? true : join(process.cwd(), 'schema.gql'),
@@ -39,20 +73,12 @@ export function graphqlOptions(
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
-    // A document of more tokens is refused while parsing: every later step is linear in it, and
-    // graphql's rule that fields merge compares same-named fields in pairs.
-    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
-    validationRules: [
-      depthLimitRule(config.GRAPHQL_MAX_DEPTH),
-      aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
-      fragmentSpreadLimitRule(config.GRAPHQL_MAX_FRAGMENT_SPREADS),
-    ],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
-      variablesDepthPlugin(),
-      complexityPlugin(config.GRAPHQL_MAX_COMPLEXITY, logger),
+      ...limits.checks,
       requestLoggingPlugin(config.sqlCountHeader),
-      unstorableTextPlugin(),
       mutationRateLimitPlugin(
         { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, limit: config.MUTATION_RATE_LIMIT, windowSeconds: 60 },
         logger,

@@ -97,7 +97,7 @@ export function mutationRateLimitPlugin(options: MutationRateLimit, logger: Logg
           }
           if (used > options.limit) {
             const retryAfter = (window + 1) * options.windowSeconds - now;
-            contextValue.res.setHeader('Retry-After', String(retryAfter));
+            contextValue.res?.setHeader('Retry-After', String(retryAfter));
             throw new GraphQLError(
               `Too many changes: at most ${options.limit} per ${options.windowSeconds} s; retry in ${retryAfter} s`,
               {

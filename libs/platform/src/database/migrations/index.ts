@@ -8,6 +8,7 @@ import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
 import { CastVoteFunction1790000009100 } from './1790000009100-cast-vote-function';
 import { DataChangedNotify1790000009200 } from './1790000009200-data-changed-notify';
 import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
+import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CastVoteFunction1790000009100,
   DataChangedNotify1790000009200,
   VoteIntegrity1790000011000,
+  NotificationCreatedTx1790000013000,
 ];
