@@ -31,3 +31,4 @@ export * from './logging/logging.module';
 export * from './process/boot';
 export * from './graphql/validation';
 export * from './process/graceful-shutdown';
+export * from './config/trust-proxy';

@@ -42,6 +42,9 @@ export function graphqlOptions(
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,
+    // Keep the HTTP status a resolver's error asks for (RateLimitedError: 429): Nest's driver
+    // would otherwise reset every answer that ran execution to 200.
+    preserveHttpStatusForExecutionErrors: false,
     validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [
