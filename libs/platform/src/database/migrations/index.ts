@@ -7,6 +7,7 @@ import { Reminders1790000004000 } from './1790000004000-reminders';
 import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
 import { CastVoteFunction1790000009100 } from './1790000009100-cast-vote-function';
 import { DataChangedNotify1790000009200 } from './1790000009200-data-changed-notify';
+import { SignInLimitsAndRevocations1790000010000 } from './1790000010000-sign-in-limits-and-revocations';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   BenchIndexes1790000009000,
   CastVoteFunction1790000009100,
   DataChangedNotify1790000009200,
+  SignInLimitsAndRevocations1790000010000,
 ];
