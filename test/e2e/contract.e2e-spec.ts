@@ -18,9 +18,6 @@ const NOT_YET_IMPLEMENTED: string[] = [
   'Ballot.audit',
   'BallotAudit',
   'BallotChainRecord',
-  'Mutation.removeInitiativeMember',
-  'Mutation.changeMyPassword',
-  'Mutation.signOutEverywhere',
   // issue 14 (web client, part 1: live updates)
   'Subscription',
   // issue 15 (meetings)
