@@ -86,7 +86,7 @@ export class MembershipsService {
             organizationId: input.organizationId ?? null,
           }
         : row;
-      const invited = existing || !hasPassword;
+      const invited = existing !== undefined || !hasPassword;
       const token = invited ? await this.invitations.issue(m, row.id, input.initiativeId) : null;
       return { person, token, recipient: { ...row, hasAccount: hasPassword }, initiativeName: initiative.name };
     });
