@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, type GraphQLSchema } from 'graphql';
+import { hashPassword } from '@app/identity';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
@@ -68,6 +69,8 @@ interface Row {
   expected: Record<CallerKind, Expected>;
   /** Arranges fresh targets (as the people who may) and returns the operation to try. */
   prepare(world: World): Promise<{ query: string; variables: Record<string, unknown> }>;
+  /** Undoes what the call did to the callers themselves (their password, their tokens). */
+  restore?(world: World): Promise<void>;
 }
 
 async function must<T>(world: World, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -122,6 +125,18 @@ const addItem = async (w: World) => {
   );
   return { planId, ...data.addWorkItem };
 };
+
+/** The password every caller has while a row about their own password runs. */
+const CALLERS_PASSWORD = 'the-callers-password';
+let callersHash: Promise<string> | null = null;
+const everyone = (w: World) => Object.values(w.people).map((p) => p.id);
+
+/** Gives every caller CALLERS_PASSWORD (and back their revoked tokens): rows about their own sessions. */
+async function resetCallers(w: World): Promise<void> {
+  callersHash ??= hashPassword(CALLERS_PASSWORD);
+  await w.fixtures.query(`UPDATE person SET password_hash = $2 WHERE id = ANY($1)`, [everyone(w), await callersHash]);
+  await w.fixtures.query(`DELETE FROM token_revocation WHERE person_id = ANY($1)`, [everyone(w)]);
+}
 
 const ROWS: Record<string, Row> = {
   // ---------------------------------------------------------------- queries with an id
@@ -233,6 +248,13 @@ const ROWS: Record<string, Row> = {
         variables: { g: w.groupId, p: person.id },
       };
     },
+  },
+  'Mutation.removeInitiativeMember': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($i: ID!, $p: ID!) { removeInitiativeMember(initiativeId: $i, personId: $p) }`,
+      variables: { i: w.initiativeId, p: (await w.fixtures.person(w.initiativeId, 'MEMBER')).id },
+    }),
   },
   'Mutation.setReminderPolicy': {
     expected: only('secretariat'),
@@ -369,6 +391,22 @@ const ROWS: Record<string, Row> = {
     expected: SELF,
     prepare: async () => ({ query: `subscription { notificationAdded { id } }`, variables: {} }),
   },
+  'Mutation.changeMyPassword': {
+    expected: SELF,
+    prepare: async (w) => {
+      await resetCallers(w);
+      return {
+        query: `mutation ($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { accessToken } }`,
+        variables: { c: CALLERS_PASSWORD, n: 'a-new-password-for-now' },
+      };
+    },
+    restore: resetCallers,
+  },
+  'Mutation.signOutEverywhere': {
+    expected: SELF,
+    prepare: async () => ({ query: `mutation { signOutEverywhere }`, variables: {} }),
+    restore: resetCallers,
+  },
 };
 
 /** Public operations: anyone may call them; their refusals are about credentials, not roles. */
@@ -455,6 +493,7 @@ describe('authorisation matrix', () => {
           continue;
         }
         const result = await gateway.gql(query, variables, token);
+        await row.restore?.(w);
         const got = result.errors ? result.errors[0].extensions.code : 'ok';
         if (got !== row.expected[caller]) {
           mismatches.push(

@@ -5,6 +5,7 @@ import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { type HostileLiveCase, hostileLiveCases, hostileRequests, type HostileRequest } from '../support/hostile-requests';
 import { reportSecurityFigure } from '../support/security-report';
+import { clientAddress, from } from '../support/sign-in';
 
 const CONTRACT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT']);
 
@@ -33,6 +34,8 @@ describe('hostile input', () => {
   let gateway: GatewayUnderTest;
   let fixtures: Fixtures;
   let token: string;
+  // A client of its own: the failed sign-ins sent here must not use up loopback's budget.
+  const client = from(clientAddress());
 
   beforeAll(async () => {
     gateway = await startGateway();
@@ -48,7 +51,11 @@ describe('hostile input', () => {
   async function send(request: HostileRequest): Promise<Verdict> {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(request.authenticated ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...client,
+        ...(request.authenticated ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: request.raw ?? JSON.stringify(request.body),
     });
     const text = await response.text();

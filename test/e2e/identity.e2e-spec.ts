@@ -3,11 +3,10 @@ import jwt from 'jsonwebtoken';
 import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { Fixtures } from '../support/fixtures';
 import { SmtpSink } from '../support/smtp-sink';
+import { ACCEPT, clientAddress, from, LOGIN, setPassword } from '../support/sign-in';
 import { uniqueId } from '../support/test-config';
 
 const ME = `query { me { id name email timeZone organization { name } } }`;
-const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken person { id email } } }`;
-const ACCEPT = `mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { accessToken person { id email } } }`;
 const REGISTER = `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id name email timeZone } }`;
 const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name acronym kind country } }`;
 
@@ -17,6 +16,10 @@ describe('identity: sign-in, invitations, organisations', () => {
   let sink: SmtpSink;
   let initiative: { id: string; slug: string };
   let secretariat: { id: string; email: string; token: string };
+  /** This file's client address: its sign-in failures never count against other tests. */
+  const address = clientAddress();
+  const signIn = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, at = address) =>
+    gateway.gql<T>(query, variables, undefined, from(at));
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
@@ -75,7 +78,7 @@ describe('identity: sign-in, invitations, organisations', () => {
   describe('login', () => {
     it('returns a signed HS256 JWT (sub = person id) that works as a bearer token; e-mail case does not matter', async () => {
       const { id, email, password } = await registered();
-      const result = await gateway.gql<{ login: { accessToken: string; person: { id: string } } }>(LOGIN, {
+      const result = await signIn<{ login: { accessToken: string; person: { id: string } } }>(LOGIN, {
         email: email.toUpperCase(),
         password,
       });
@@ -91,10 +94,10 @@ describe('identity: sign-in, invitations, organisations', () => {
 
     it('gives the same UNAUTHENTICATED message for a wrong e-mail and a wrong password', async () => {
       const { email } = await registered();
-      const wrongPassword = await gateway.gql(LOGIN, { email, password: 'wrong-password-1' });
-      const wrongEmail = await gateway.gql(LOGIN, { email: `nobody-${uniqueId()}@example.org`, password: 'wrong-password-1' });
+      const wrongPassword = await signIn(LOGIN, { email, password: 'wrong-password-1' });
+      const wrongEmail = await signIn(LOGIN, { email: `nobody-${uniqueId()}@example.org`, password: 'wrong-password-1' });
       const noPasswordYet = await fx.person(initiative.id);
-      const invited = await gateway.gql(LOGIN, { email: noPasswordYet.email, password: 'wrong-password-1' });
+      const invited = await signIn(LOGIN, { email: noPasswordYet.email, password: 'wrong-password-1' });
       expect(errorCodes(wrongPassword)).toEqual(['UNAUTHENTICATED']);
       expect(errorCodes(wrongEmail)).toEqual(['UNAUTHENTICATED']);
       expect(errorCodes(invited)).toEqual(['UNAUTHENTICATED']);
@@ -102,38 +105,43 @@ describe('identity: sign-in, invitations, organisations', () => {
       expect(invited.errors![0].message).toBe(wrongPassword.errors![0].message);
     });
 
-    it('throttles after 10 failures a minute for one e-mail (even the right password), counted in PostgreSQL', async () => {
+    it('throttles after 10 failures a minute for one e-mail from one address (even the right password), shared by gateways', async () => {
       const { email, password } = await registered();
       const other = await registered();
+      const attacker = clientAddress();
       for (let i = 0; i < 10; i++) {
-        expect(errorCodes(await gateway.gql(LOGIN, { email, password: `wrong-password-${i}` }))).toEqual(['UNAUTHENTICATED']);
+        expect(errorCodes(await signIn(LOGIN, { email, password: `wrong-password-${i}` }, attacker))).toEqual([
+          'UNAUTHENTICATED',
+        ]);
       }
       const [{ count }] = await fx.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM login_failure WHERE email_key = $1`,
         [email.toLowerCase()],
       );
       expect(count).toBe(10);
-      const refused = await gateway.gql(LOGIN, { email, password });
-      expect(errorCodes(refused)).toEqual(['UNAUTHENTICATED']);
+      const refused = await signIn(LOGIN, { email, password }, attacker);
+      expect(refused.status).toBe(429);
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
       expect(refused.errors![0].extensions.reason).toBe('RATE_LIMITED');
-      expect(refused.errors![0].extensions.retryAfter).toEqual(expect.any(Number));
       expect(refused.errors![0].extensions.retryAfter as number).toBeGreaterThan(0);
       expect(refused.errors![0].extensions.retryAfter as number).toBeLessThanOrEqual(60);
       expect(refused.errors![0].message).toMatch(/too many/i);
       // A second gateway shares the count.
       const second = await startGateway();
       try {
-        expect((await second.gql(LOGIN, { email, password })).errors![0].extensions.reason).toBe('RATE_LIMITED');
+        const again = await second.gql(LOGIN, { email, password }, undefined, from(attacker));
+        expect(again.errors![0].extensions.reason).toBe('RATE_LIMITED');
       } finally {
         await second.close();
       }
-      // Other e-mails are unaffected.
-      expect((await gateway.gql(LOGIN, other)).errors).toBeUndefined();
-      // Once the failures are older than a minute, the right password works again.
+      // Other e-mails from that address, and this e-mail from other addresses, are unaffected.
+      expect((await signIn(LOGIN, other, attacker)).errors).toBeUndefined();
+      expect((await signIn(LOGIN, { email, password }, clientAddress())).errors).toBeUndefined();
+      // Once the failures are older than a minute, the right password works again there too.
       await fx.query(`UPDATE login_failure SET failed_at = failed_at - interval '61 seconds' WHERE email_key = $1`, [
         email.toLowerCase(),
       ]);
-      expect((await gateway.gql(LOGIN, { email, password })).errors).toBeUndefined();
+      expect((await signIn(LOGIN, { email, password }, attacker)).errors).toBeUndefined();
     });
   });
 
@@ -161,15 +169,15 @@ describe('identity: sign-in, invitations, organisations', () => {
       expect(stored).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex'), days: 7, used_at: null }]);
 
       // Login is impossible before accepting.
-      expect(errorCodes(await gateway.gql(LOGIN, { email, password: 'my-new-password' }))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await signIn(LOGIN, { email, password: 'my-new-password' }))).toEqual(['UNAUTHENTICATED']);
 
       // A too short password is BAD_USER_INPUT and does not consume the token.
-      const short = await gateway.gql(ACCEPT, { token, password: 'short' });
+      const short = await signIn(ACCEPT, { token, password: 'short' });
       expect(errorCodes(short)).toEqual(['BAD_USER_INPUT']);
       expect(short.errors![0].extensions.fields).toEqual([{ field: 'password', message: expect.any(String) }]);
       expect((await fx.query(`SELECT used_at FROM invitation WHERE person_id = $1`, [personId]))[0].used_at).toBeNull();
 
-      const accepted = await gateway.gql<{ acceptInvitation: { accessToken: string; person: { id: string } } }>(ACCEPT, {
+      const accepted = await signIn<{ acceptInvitation: { accessToken: string; person: { id: string } } }>(ACCEPT, {
         token,
         password: 'my-new-password',
       });
@@ -177,31 +185,89 @@ describe('identity: sign-in, invitations, organisations', () => {
       expect(accepted.data!.acceptInvitation.person.id).toBe(personId);
       expect((await gateway.gql(ME, {}, accepted.data!.acceptInvitation.accessToken)).errors).toBeUndefined();
 
-      const login = await gateway.gql<{ login: { person: { id: string } } }>(LOGIN, { email, password: 'my-new-password' });
+      const login = await signIn<{ login: { person: { id: string } } }>(LOGIN, { email, password: 'my-new-password' });
       expect(login.data!.login.person.id).toBe(personId);
 
-      const again = await gateway.gql(ACCEPT, { token, password: 'another-password' });
+      const again = await signIn(ACCEPT, { token, password: 'another-password' });
       expect(errorCodes(again)).toEqual(['UNAUTHENTICATED']);
       // The refused second accept did not change the password.
-      expect((await gateway.gql(LOGIN, { email, password: 'another-password' })).errors).toBeDefined();
-      expect((await gateway.gql(LOGIN, { email, password: 'my-new-password' })).errors).toBeUndefined();
+      expect((await signIn(LOGIN, { email, password: 'another-password' })).errors).toBeDefined();
+      expect((await signIn(LOGIN, { email, password: 'my-new-password' })).errors).toBeUndefined();
     });
 
     it('refuses an unknown and an expired token', async () => {
-      expect(errorCodes(await gateway.gql(ACCEPT, { token: 'not-a-token', password: 'long-enough-pw' }))).toEqual([
-        'UNAUTHENTICATED',
-      ]);
+      expect(errorCodes(await signIn(ACCEPT, { token: 'not-a-token', password: 'long-enough-pw' }))).toEqual(['UNAUTHENTICATED']);
       const person = await fx.person(initiative.id);
       const token = `expired-${uniqueId()}`;
       await fx.query(
         `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at) VALUES ($1, $2, $3, now() - interval '1 second')`,
         [person.id, initiative.id, createHash('sha256').update(token).digest('hex')],
       );
-      expect(errorCodes(await gateway.gql(ACCEPT, { token, password: 'long-enough-pw' }))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await signIn(ACCEPT, { token, password: 'long-enough-pw' }))).toEqual(['UNAUTHENTICATED']);
       const [row] = await fx.query<{ password_hash: string | null }>(`SELECT password_hash FROM person WHERE id = $1`, [
         person.id,
       ]);
       expect(row.password_hash).toBeNull();
+    });
+  });
+
+  describe('old invitations (audit finding 11)', () => {
+    const tokenFor = async (personId: string, initiativeId: string) => {
+      const token = `t-${uniqueId(16)}`;
+      await fx.query(
+        `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '7 days')`,
+        [personId, initiativeId, createHash('sha256').update(token).digest('hex')],
+      );
+      return token;
+    };
+    const openInvitations = async (personId: string) =>
+      (
+        await fx.query<{ n: number }>(`SELECT count(*)::int AS n FROM invitation WHERE person_id = $1 AND used_at IS NULL`, [
+          personId,
+        ])
+      )[0].n;
+
+    it("accepting one invitation consumes all of that person's open invitations", async () => {
+      const second = await fx.initiative();
+      const person = await fx.person(initiative.id);
+      await fx.query(`INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, 'MEMBER')`, [
+        second.id,
+        person.id,
+      ]);
+      const first = await tokenFor(person.id, initiative.id);
+      const old = await tokenFor(person.id, second.id);
+      expect(await openInvitations(person.id)).toBe(2);
+      expect((await signIn(ACCEPT, { token: first, password: 'chosen-password-1' })).errors).toBeUndefined();
+      expect(await openInvitations(person.id)).toBe(0);
+      expect(errorCodes(await signIn(ACCEPT, { token: old, password: 'an-attackers-password' }))).toEqual(['UNAUTHENTICATED']);
+      expect((await signIn(LOGIN, { email: person.email, password: 'chosen-password-1' })).errors).toBeUndefined();
+      expect(errorCodes(await signIn(LOGIN, { email: person.email, password: 'an-attackers-password' }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
+    });
+
+    it('cannot overwrite the password of an account that has one: CONFLICT with another password, a sign-in with its own', async () => {
+      const person = await fx.person(initiative.id);
+      await setPassword(fx, person.id, 'the-owners-password');
+      const token = await tokenFor(person.id, initiative.id);
+      const [before] = await fx.query(`SELECT password_hash FROM person WHERE id = $1`, [person.id]);
+      const overwrite = await signIn(ACCEPT, { token, password: 'an-attackers-password' });
+      expect(errorCodes(overwrite)).toEqual(['CONFLICT']);
+      expect(await fx.query(`SELECT password_hash FROM person WHERE id = $1`, [person.id])).toEqual([before]);
+      expect(await openInvitations(person.id)).toBe(1);
+      expect(errorCodes(await signIn(LOGIN, { email: person.email, password: 'an-attackers-password' }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
+
+      const accepted = await signIn<{ acceptInvitation: { accessToken: string; person: { id: string } } }>(ACCEPT, {
+        token,
+        password: 'the-owners-password',
+      });
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data!.acceptInvitation.person.id).toBe(person.id);
+      expect((await gateway.gql(ME, {}, accepted.data!.acceptInvitation.accessToken)).errors).toBeUndefined();
+      expect(await openInvitations(person.id)).toBe(0);
+      expect(await fx.query(`SELECT password_hash FROM person WHERE id = $1`, [person.id])).toEqual([before]);
     });
   });
 

@@ -61,7 +61,7 @@ describe('live connections (graphql-ws at /graphql)', () => {
 
   it('ends the subscriptions of a token that expires while connected: 4401', async () => {
     const person = await fixtures.person(null);
-    const shortLived = gateway.app.get(TokenService).sign(person.id);
+    const shortLived = gateway.app.get(TokenService).sign(person.id, 0);
     const live = client(shortLived);
     await live.whenConnected();
     const subscription = await subscribed(gateway, live, NOTIFICATION_ADDED);

@@ -1,5 +1,6 @@
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { errorCodes, postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { Fixtures } from '../support/fixtures';
+import { SmtpSink } from '../support/smtp-sink';
 import { uniqueId } from '../support/test-config';
 
 type Person = { id: string; email: string; token: string };
@@ -16,6 +17,7 @@ const SET_ROLE = `mutation ($i: ID!, $p: ID!, $r: InitiativeRole!) { setInitiati
 const CREATE_GROUP = `mutation ($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id code name mandate status initiative { id } } }`;
 const SET_GROUP_ROLE = `mutation ($input: SetGroupRoleInput!) { setGroupRole(input: $input) { role since person { id } } }`;
 const REMOVE = `mutation ($g: ID!, $p: ID!) { removeGroupMember(workingGroupId: $g, personId: $p) }`;
+const REMOVE_MEMBER = `mutation ($i: ID!, $p: ID!) { removeInitiativeMember(initiativeId: $i, personId: $p) }`;
 const DEEP = `query ($slug: String!) { initiative(slug: $slug) { workingGroups { chairs { organization { name } } members { edges { node { person { name } } } } } } }`;
 
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
@@ -28,9 +30,11 @@ describe('structure: initiatives, working groups and memberships', () => {
   let member: Person;
   let observer: Person;
   let outsider: Person;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
-    gateway = await startGateway();
+    sink = await new SmtpSink().start();
+    gateway = await startGateway({ SMTP_URL: sink.url, PUBLIC_URL: 'https://wg.example.org' });
     fx = new Fixtures(gateway.config);
     ini = await fx.initiative();
     sec = await fx.person(ini.id, 'SECRETARIAT');
@@ -41,6 +45,7 @@ describe('structure: initiatives, working groups and memberships', () => {
   afterAll(async () => {
     await gateway.close();
     await fx.close();
+    await sink.stop();
   });
 
   const count = async (sql: string, params: unknown[]) =>
@@ -234,18 +239,44 @@ describe('structure: initiatives, working groups and memberships', () => {
       expect(await memberRows(ini.id)).toEqual(before);
     });
 
-    it('adds an existing person of another initiative as a member (same person, no new account)', async () => {
+    it('an e-mail already on the platform: answers with what was given, not their profile; adds and invites them; keeps their name and zone', async () => {
       const other = await fx.initiative();
-      const existing = await fx.person(other.id, 'MEMBER');
-      const result = await gateway.gql<{ registerPerson: { id: string } }>(
-        REGISTER,
-        { input: input({ email: existing.email }) },
-        sec.token,
-      );
+      const org = (
+        await fx.query<{ id: string }>(`INSERT INTO organization (name, kind) VALUES ($1, 'CITY') RETURNING id`, [
+          `Town ${uniqueId()}`,
+        ])
+      )[0];
+      const existing = await fx.person(other.id, 'MEMBER', { name: 'Private Name', timeZone: 'Asia/Tokyo' });
+      await fx.query(`UPDATE person SET organization_id = $2, password_hash = 'argon2-hash-kept' WHERE id = $1`, [
+        existing.id,
+        org.id,
+      ]);
+      const given = input({ email: existing.email.toUpperCase(), name: 'Guessed Name' });
+      const result = await gateway.gql<{ registerPerson: { id: string } }>(REGISTER, { input: given }, sec.token);
       expect(result.errors).toBeUndefined();
-      expect(result.data!.registerPerson.id).toBe(existing.id);
+      // Exactly what a new registration with this input answers: nothing of the person's own profile.
+      expect(result.data!.registerPerson).toEqual({
+        id: existing.id,
+        name: 'Guessed Name',
+        email: given.email,
+        timeZone: 'Europe/Zurich',
+        organization: null,
+      });
       expect(await people(existing.email)).toBe(1);
-      expect(await count(`initiative_member WHERE person_id = $1`, [existing.id])).toBe(2);
+      expect(
+        await fx.query(`SELECT name, time_zone, organization_id, password_hash FROM person WHERE id = $1`, [existing.id]),
+      ).toEqual([{ name: 'Private Name', time_zone: 'Asia/Tokyo', organization_id: org.id, password_hash: 'argon2-hash-kept' }]);
+      expect(
+        await fx.query(`SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [ini.id, existing.id]),
+      ).toEqual([{ role: 'MEMBER' }]);
+      // Invited: an open invitation to this initiative, and an e-mail saying so.
+      expect(
+        await count(`invitation WHERE person_id = $1 AND initiative_id = $2 AND used_at IS NULL`, [existing.id, ini.id]),
+      ).toBe(1);
+      await sink.waitFor(() => sink.to(existing.email).length === 1);
+      const mail = sink.to(existing.email)[0];
+      expect(mail.subject).toMatch(/invitation/i);
+      expect(mail.text).toContain('https://wg.example.org/invitation/');
     });
 
     it('is FORBIDDEN for MEMBER and OBSERVER, NOT_FOUND for outsiders and bad ids, UNAUTHENTICATED without a token', async () => {
@@ -300,6 +331,109 @@ describe('structure: initiatives, working groups and memberships', () => {
     });
   });
 
+  describe('removeInitiativeMember', () => {
+    const initiativeOf = (p: Person, slug: string) =>
+      postGraphQL<{ initiative: unknown }>(gateway.url, INITIATIVE, { slug }, p.token);
+
+    it('removes the person from the initiative and its groups; their very next request no longer sees it', async () => {
+      const own = await fx.initiative();
+      const s1 = await fx.person(own.id, 'SECRETARIAT');
+      const leaver = await fx.person(own.id, 'MEMBER');
+      const stayer = await fx.person(own.id, 'MEMBER');
+      const groups = [await fx.group(own.id), await fx.group(own.id)];
+      await fx.groupRole(groups[0].id, leaver.id, 'CHAIR');
+      await fx.groupRole(groups[1].id, leaver.id, 'MEMBER');
+      await fx.groupRole(groups[1].id, stayer.id, 'MEMBER');
+      // The leaver has been seen (roles remembered, answers cached) before.
+      expect((await gateway.gql(INITIATIVE, { slug: own.slug }, leaver.token)).errors).toBeUndefined();
+      expect((await initiativeOf(leaver, own.slug)).errors).toBeUndefined();
+      expect((await gateway.gql(GROUP, { id: groups[0].id }, leaver.token)).errors).toBeUndefined();
+
+      const removed = await postGraphQL(gateway.url, REMOVE_MEMBER, { i: own.id, p: leaver.id }, s1.token);
+      expect(removed.errors).toBeUndefined();
+      expect(removed.data).toEqual({ removeInitiativeMember: true });
+      expect(errorCodes(await initiativeOf(leaver, own.slug))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await postGraphQL(gateway.url, GROUP, { id: groups[0].id }, leaver.token))).toEqual(['NOT_FOUND']);
+      expect((await postGraphQL<{ initiatives: unknown[] }>(gateway.url, INITIATIVES, {}, leaver.token)).data).toEqual({
+        initiatives: [],
+      });
+      expect(await count(`initiative_member WHERE person_id = $1`, [leaver.id])).toBe(0);
+      expect(await count(`group_member WHERE person_id = $1`, [leaver.id])).toBe(0);
+      expect(await memberRows(own.id)).toEqual(
+        [
+          { person_id: s1.id, role: 'SECRETARIAT' },
+          { person_id: stayer.id, role: 'MEMBER' },
+        ].sort((a, b) => a.person_id.localeCompare(b.person_id)),
+      );
+      expect(await groupRows(groups[1].id)).toEqual([{ person_id: stayer.id, role: 'MEMBER' }]);
+    });
+
+    it('withdraws their open invitation to that initiative only', async () => {
+      const own = await fx.initiative();
+      const s1 = await fx.person(own.id, 'SECRETARIAT');
+      const email = `invited-${uniqueId()}@example.org`;
+      const registered = await gateway.gql<{ registerPerson: { id: string } }>(
+        REGISTER,
+        { input: { initiativeId: own.id, name: 'Invitee', email, role: 'MEMBER' } },
+        s1.token,
+      );
+      const personId = registered.data!.registerPerson.id;
+      await fx.query(`INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, 'OBSERVER')`, [
+        ini.id,
+        personId,
+      ]);
+      await fx.query(
+        `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [personId, ini.id, `hash-${uniqueId()}`],
+      );
+      expect((await gateway.gql(REMOVE_MEMBER, { i: own.id, p: personId }, s1.token)).errors).toBeUndefined();
+      expect(await fx.query(`SELECT initiative_id FROM invitation WHERE person_id = $1 AND used_at IS NULL`, [personId])).toEqual(
+        [{ initiative_id: ini.id }],
+      );
+    });
+
+    it('is CONFLICT for the last SECRETARIAT; a SECRETARIAT may leave once there is another', async () => {
+      const own = await fx.initiative();
+      const s1 = await fx.person(own.id, 'SECRETARIAT');
+      const s2 = await fx.person(own.id, 'MEMBER');
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: own.id, p: s1.id }, s1.token))).toEqual(['CONFLICT']);
+      expect(await count(`initiative_member WHERE initiative_id = $1`, [own.id])).toBe(2);
+      expect((await gateway.gql(SET_ROLE, { i: own.id, p: s2.id, r: 'SECRETARIAT' }, s1.token)).errors).toBeUndefined();
+      expect((await gateway.gql(REMOVE_MEMBER, { i: own.id, p: s1.id }, s1.token)).data).toEqual({
+        removeInitiativeMember: true,
+      });
+      expect(await memberRows(own.id)).toEqual([{ person_id: s2.id, role: 'SECRETARIAT' }]);
+    });
+
+    it('two secretaries removing each other concurrently: exactly one succeeds, one SECRETARIAT remains', async () => {
+      const own = await fx.initiative();
+      const s1 = await fx.person(own.id, 'SECRETARIAT');
+      const s2 = await fx.person(own.id, 'SECRETARIAT');
+      const results = await Promise.all([
+        gateway.gql(REMOVE_MEMBER, { i: own.id, p: s1.id }, s2.token),
+        gateway.gql(REMOVE_MEMBER, { i: own.id, p: s2.id }, s1.token),
+      ]);
+      // The loser is CONFLICT (last SECRETARIAT), or NOT_FOUND when it was removed itself before it was authorised.
+      expect(results.map((r) => errorCodes(r)[0] ?? 'OK').filter((c) => c === 'OK')).toHaveLength(1);
+      expect(results.map((r) => errorCodes(r)[0] ?? 'OK').every((c) => ['OK', 'CONFLICT', 'NOT_FOUND'].includes(c))).toBe(true);
+      expect(await count(`initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT'`, [own.id])).toBe(1);
+    });
+
+    it('FORBIDDEN for MEMBER and OBSERVER, NOT_FOUND for outsiders, non-members and bad ids, UNAUTHENTICATED; nothing changes', async () => {
+      const p = await fx.person(ini.id, 'MEMBER');
+      for (const caller of [member, observer]) {
+        expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: ini.id, p: p.id }, caller.token))).toEqual(['FORBIDDEN']);
+      }
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: ini.id, p: p.id }, outsider.token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: ini.id, p: p.id }))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: ini.id, p: outsider.id }, sec.token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: ini.id, p: 'bad' }, sec.token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: 'bad', p: p.id }, sec.token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await gateway.gql(REMOVE_MEMBER, { i: MISSING_UUID, p: p.id }, sec.token))).toEqual(['NOT_FOUND']);
+      expect(await fx.query(`SELECT role FROM initiative_member WHERE person_id = $1`, [p.id])).toEqual([{ role: 'MEMBER' }]);
+    });
+  });
+
   describe('setInitiativeRole', () => {
     it('replaces the role (one row, new since)', async () => {
       const p = await fx.person(ini.id, 'MEMBER');
@@ -340,7 +474,11 @@ describe('structure: initiatives, working groups and memberships', () => {
         gateway.gql(SET_ROLE, { i: own.id, p: s1.id, r: 'MEMBER' }, s2.token),
         gateway.gql(SET_ROLE, { i: own.id, p: s2.id, r: 'MEMBER' }, s1.token),
       ]);
-      expect(results.map((r) => errorCodes(r)[0] ?? 'OK').sort()).toEqual(['CONFLICT', 'OK'].sort());
+      // The loser was demoted by the winner: FORBIDDEN once its change is checked again under
+      // the lock (CONFLICT if it was checked before, as the last SECRETARIAT).
+      const codes = results.map((r) => errorCodes(r)[0] ?? 'OK');
+      expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+      expect(codes.every((c) => ['OK', 'FORBIDDEN', 'CONFLICT'].includes(c))).toBe(true);
       expect(await count(`initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT'`, [own.id])).toBe(1);
     });
 
@@ -520,6 +658,90 @@ describe('structure: initiatives, working groups and memberships', () => {
       );
       expect(errorCodes(result)).toEqual(['CONFLICT']);
       expect(await groupRows(g.id)).toHaveLength(3);
+    });
+
+    /**
+     * Holds a row lock on `personId`'s role in the group in a transaction of its own, sends the
+     * CHAIR's change of that role, waits (by the database) until the request waits for the lock,
+     * commits `meanwhile` in the lock's transaction, and returns the request's answer.
+     */
+    async function changeRacing(personId: string, role: string, meanwhile: string, params: unknown[]) {
+      const client = await fx.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT 1 FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`, [
+          g.id,
+          personId,
+        ]);
+        const { pid } = (await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows[0];
+        const pending = gateway.gql(SET_GROUP_ROLE, { input: { workingGroupId: g.id, personId, role } }, chair.token);
+        for (let waited = 0; ; waited += 1) {
+          const [{ n }] = await fx.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+            [pid],
+          );
+          if (n > 0) break;
+          // Before the fix the request may finish without ever waiting; then its answer decides.
+          if (waited > 400) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await client.query(meanwhile, params);
+        await client.query('COMMIT');
+        return await pending;
+      } finally {
+        client.release();
+      }
+    }
+
+    it('a CHAIR changing a MEMBER while the SECRETARIAT makes them CHAIR: the new CHAIR is not demoted (FOR UPDATE)', async () => {
+      const result = await changeRacing(
+        groupMember.id,
+        'OBSERVER',
+        `UPDATE group_member SET role = 'CHAIR' WHERE working_group_id = $1 AND person_id = $2`,
+        [g.id, groupMember.id],
+      );
+      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      expect((await groupRows(g.id)).find((r) => r.person_id === groupMember.id)).toEqual({
+        person_id: groupMember.id,
+        role: 'CHAIR',
+      });
+    });
+
+    it('demoting the last CHAIR while they change a MEMBER: once demoted, their change is refused', async () => {
+      const result = await changeRacing(
+        groupMember.id,
+        'OBSERVER',
+        `UPDATE group_member SET role = 'MEMBER' WHERE working_group_id = $1 AND person_id = $2`,
+        [g.id, chair.id],
+      );
+      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      expect(await groupRows(g.id)).toEqual(
+        [
+          { person_id: chair.id, role: 'MEMBER' },
+          { person_id: vice.id, role: 'VICE_CHAIR' },
+          { person_id: groupMember.id, role: 'MEMBER' },
+        ].sort((a, b) => a.person_id.localeCompare(b.person_id)),
+      );
+    });
+
+    it('concurrent requests: a CHAIR demoting a MEMBER against the SECRETARIAT promoting them to CHAIR always leaves a CHAIR', async () => {
+      for (let round = 0; round < 8; round++) {
+        const p = await fx.person(ini.id);
+        await fx.groupRole(g.id, p.id, 'MEMBER');
+        await gateway.settle();
+        const [byChair, bySecretariat] = await Promise.all([
+          postGraphQL(
+            gateway.url,
+            SET_GROUP_ROLE,
+            { input: { workingGroupId: g.id, personId: p.id, role: 'OBSERVER' } },
+            chair.token,
+          ),
+          postGraphQL(gateway.url, SET_GROUP_ROLE, { input: { workingGroupId: g.id, personId: p.id, role: 'CHAIR' } }, sec.token),
+        ]);
+        expect(bySecretariat.errors).toBeUndefined();
+        expect([[], ['FORBIDDEN']]).toContainEqual(errorCodes(byChair));
+        expect((await groupRows(g.id)).find((r) => r.person_id === p.id)?.role).toBe('CHAIR');
+      }
     });
 
     it('removeGroupMember: CHAIR removes a MEMBER; not a chair; SECRETARIAT removes a chair', async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createLogger, DataChanges, type AppConfig } from '@app/platform';
 import { DATA_CHANGED_CHANNEL } from '../../libs/platform/src/database/migrations/1790000009200-data-changed-notify';
@@ -39,10 +40,13 @@ export interface GatewayUnderTest {
   close(): Promise<void>;
 }
 
-/** Boots the real gateway in-process on a random port, against the test database and Redis. */
-export async function startGateway(overrides: Record<string, string> = {}): Promise<GatewayUnderTest> {
+/**
+ * Boots the real gateway in-process on a random port, against the test database and Redis.
+ * `logger`: to read what the gateway logs (e.g. `createLogger('info', 'gateway', stream)`).
+ */
+export async function startGateway(overrides: Record<string, string> = {}, logger?: Logger): Promise<GatewayUnderTest> {
   const config = testConfig(overrides);
-  const app = await createGateway(config, createLogger(config.LOG_LEVEL, 'gateway'));
+  const app = await createGateway(config, logger ?? createLogger(config.LOG_LEVEL, 'gateway'));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

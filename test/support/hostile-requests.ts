@@ -237,7 +237,7 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
   for (const [label, body, raw] of protocol) {
     requests.push({ label: `protocol: ${label}`, body, raw, authenticated: true });
   }
-  requests.push(...fragmentFanOutRequests(), ...paddedComplexityRequests(), ...deepVariablesRequests());
+  requests.push(...fragmentFanOutRequests(), ...paddedComplexityRequests(), ...deepVariablesRequests(), ...aliasedSignIns());
   return requests;
 }
 
@@ -417,4 +417,32 @@ export function hostileLiveCases(schema: GraphQLSchema): HostileLiveCase[] {
   ];
   for (const [label, init, frames, silent] of protocol) cases.push({ label: `protocol: ${label}`, init, frames, silent });
   return cases;
+}
+
+/**
+ * Several password checks in one request (audit finding 4): aliased, through fragments, mixed,
+ * with and without a token. Each must be refused (BAD_USER_INPUT) without evaluating any.
+ */
+export function aliasedSignIns(): HostileRequest[] {
+  const login = (alias: string) =>
+    `${alias}: login(email: "victim@example.org", password: "guess-${alias}-0000") { accessToken }`;
+  const accept = (alias: string) =>
+    `${alias}: acceptInvitation(token: "t-${alias}", password: "chosen-${alias}-0000") { accessToken }`;
+  const change = (alias: string) =>
+    `${alias}: changeMyPassword(currentPassword: "guess-${alias}-0000", newPassword: "next-${alias}-00000") { accessToken }`;
+  const shapes: [string, string][] = [
+    ['2 logins', `mutation { ${login('a')} ${login('b')} }`],
+    ['50 logins', `mutation { ${Array.from({ length: 50 }, (_, i) => login(`l${i}`)).join(' ')} }`],
+    ['2 acceptInvitation', `mutation { ${accept('a')} ${accept('b')} }`],
+    ['2 changeMyPassword', `mutation { ${change('a')} ${change('b')} }`],
+    ['login, acceptInvitation, changeMyPassword', `mutation { ${login('a')} ${accept('b')} ${change('c')} }`],
+    [
+      'logins through fragments',
+      `mutation { ...A ...B } fragment A on Mutation { ${login('a')} } fragment B on Mutation { ${login('b')} }`,
+    ],
+    ['logins in inline fragments', `mutation { ... on Mutation { ${login('a')} } ... on Mutation { ${login('b')} } }`],
+  ];
+  return shapes.flatMap(([label, query]) =>
+    [true, false].map((authenticated) => ({ label: `sign-ins: ${label} auth=${authenticated}`, body: { query }, authenticated })),
+  );
 }

@@ -43,7 +43,8 @@ export async function createGateway(config: AppConfig, logger: Logger): Promise<
   app.useGlobalPipes(inputValidationPipe());
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false });
-  app.set('trust proxy', 'loopback');
+  // Which proxies may name the client (X-Forwarded-For): req.ip is what sign-in limits count by.
+  app.set('trust proxy', config.trustProxy);
   const webClient = webClientMiddleware(config.WEB_DIST_DIR);
   if (webClient) app.use(webClient);
   else logger.warn({ dir: config.WEB_DIST_DIR }, 'no built web client (run npm run build): serving the API only');

@@ -12,5 +12,7 @@ export * from './identity.module';
 export * from './auth/auth-payload.model';
 export * from './auth/passwords';
 export * from './auth/token.service';
+export * from './auth/token-revocations.service';
 export * from './people/invitations.service';
 export * from './time-zones';
+export * from './sign-in/client-key';

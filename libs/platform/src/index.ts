@@ -36,3 +36,4 @@ export * from './graphql/live/live-errors';
 export * from './graphql/live/live-server';
 export * from './graphql/live/live-stream';
 export * from './graphql/live/live-feed';
+export * from './config/trust-proxy';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Caller, ChangeAwareCache, DataChanges, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
 import { type Action, allows } from './actions';
 import type { GroupRole, InitiativeRole, Roles } from './roles';
@@ -74,10 +74,37 @@ export class AccessPolicy {
    */
   async authorize(caller: Caller | null, action: Action, scope: Scope, resource: ResourceRef): Promise<Roles> {
     const { personId } = this.requireCaller(caller);
-    const roles = await this.rolesOf(personId, scope);
-    if (!roles.initiative) throw new NotFoundError(resource.kind, resource.id);
-    if (!allows(action, roles)) throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
-    return roles;
+    return decide(action, await this.rolesOf(personId, scope), resource);
+  }
+
+  /**
+   * authorize() from the caller's roles as they are now, read in the transaction `m` and locked
+   * (FOR SHARE) until it ends: for changes that must not race a change of the caller's own
+   * roles (a CHAIR demoted while changing a member's role). Never from memory.
+   */
+  async authorizeInTransaction(
+    m: EntityManager,
+    caller: Caller | null,
+    action: Action,
+    scope: Scope,
+    resource: ResourceRef,
+  ): Promise<Roles> {
+    const { personId } = this.requireCaller(caller);
+    const [row] = (await m.query(
+      `SELECT (SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $3 FOR SHARE) AS initiative_role,
+              (SELECT role FROM group_member WHERE working_group_id = $2 AND initiative_id = $1 AND person_id = $3 FOR SHARE) AS group_role`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    )) as { initiative_role: InitiativeRole | null; group_role: GroupRole | null }[];
+    const roles = { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
+    return decide(action, roles, resource);
+  }
+
+  /**
+   * Forgets every remembered role at once, for a change of memberships committed by this
+   * process: its next request must not wait for the change notice to see it.
+   */
+  forgetRoles(): void {
+    this.roles.invalidate();
   }
 
   /**
@@ -95,6 +122,13 @@ export class AccessPolicy {
       throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
     }
   }
+}
+
+/** The answer of the policy for these roles: NOT_FOUND outside the initiative, FORBIDDEN when not allowed. */
+function decide(action: Action, roles: Roles, resource: ResourceRef): Roles {
+  if (!roles.initiative) throw new NotFoundError(resource.kind, resource.id);
+  if (!allows(action, roles)) throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
+  return roles;
 }
 
 function describe(action: Action): string {

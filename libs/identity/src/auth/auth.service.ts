@@ -1,84 +1,130 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RateLimitedError, UnauthenticatedError } from '@app/platform';
+import { ConflictError, UnauthenticatedError } from '@app/platform';
 import { PERSON_COLUMNS, type PersonModel } from '../people/person.model';
+import { SignInAttempts } from '../sign-in/sign-in-attempts.service';
 import type { AuthPayloadModel } from './auth-payload.model';
 import { checkPassword, hashPassword, verifyPassword } from './passwords';
+import { TokenRevocations } from './token-revocations.service';
 import { TokenService } from './token.service';
 
-/** Failed sign-ins allowed per e-mail within the window before further attempts are refused. */
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_SECONDS = 60;
-
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
+const WRONG_CURRENT_PASSWORD = 'The current password is wrong';
 const BAD_INVITATION = 'This invitation link is invalid, expired or already used';
 
-/** A hash to verify against when the e-mail is unknown, so both failures take as long. */
+/** A hash to verify against when there is none, so that every failure takes as long. */
 let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashPassword('not-a-real-password-0000'));
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The e-mail as sign-in failures are counted under it. */
+const emailKey = (email: string) => String(email).trim().toLowerCase().slice(0, 400);
+
+type PersonWithSecrets = PersonModel & { passwordHash: string | null; tokenVersion: number };
+
+/** The person's columns, password hash and current token version (raw SQL over `person p`). */
+const PERSON_WITH_SECRETS = `${PERSON_COLUMNS}, password_hash AS "passwordHash", coalesce(r.version, 0) AS "tokenVersion"
+  FROM person p LEFT JOIN token_revocation r ON r.person_id = p.id`;
+
+/**
+ * Sign-in, invitations and the caller's own password and sessions. Every attempt to check or
+ * set a password is counted per client (`client`: see clientKey) by SignInAttempts first.
+ */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly revocations: TokenRevocations,
+    private readonly attempts: SignInAttempts,
   ) {}
 
-  async login(email: string, password: string): Promise<AuthPayloadModel> {
-    const key = String(email).trim().toLowerCase().slice(0, 400);
-    const [recent] = (await this.dataSource.query(
-      `SELECT count(*)::int AS failures,
-              ceil(extract(epoch FROM (min(failed_at) + make_interval(secs => $2) - now())))::int AS "retryAfter"
-         FROM login_failure WHERE email_key = $1 AND failed_at > now() - make_interval(secs => $2)`,
-      [key, LOGIN_WINDOW_SECONDS],
-    )) as { failures: number; retryAfter: number | null }[];
-    if (recent.failures >= LOGIN_MAX_FAILURES) {
-      const retryAfter = Math.max(1, recent.retryAfter ?? LOGIN_WINDOW_SECONDS);
-      throw new RateLimitedError(
-        `Too many failed sign-ins for this e-mail; try again in ${retryAfter} s`,
-        retryAfter,
-        'UNAUTHENTICATED',
-      );
-    }
-    const [row] = (await this.dataSource.query(
-      `SELECT ${PERSON_COLUMNS}, password_hash AS "passwordHash" FROM person WHERE lower(email) = $1`,
-      [key],
-    )) as (PersonModel & { passwordHash: string | null })[];
-    dummyHash ??= hashPassword('not-a-real-password-0000');
-    const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), String(password));
-    if (!row?.passwordHash || !ok) {
-      await this.dataSource.query(
-        `WITH old AS (DELETE FROM login_failure WHERE email_key = $1 AND failed_at < now() - make_interval(secs => $2))
-         INSERT INTO login_failure (email_key) VALUES ($1)`,
-        [key, LOGIN_WINDOW_SECONDS],
-      );
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    }
-    const { passwordHash: _hash, ...person } = row;
-    return { accessToken: this.tokens.sign(person.id), person };
+  async login(client: string, email: string, password: string): Promise<AuthPayloadModel> {
+    const key = emailKey(email);
+    const attempt = await this.attempts.begin(client, key);
+    const [row] = (await this.dataSource.query(`SELECT ${PERSON_WITH_SECRETS} WHERE lower(p.email) = $1`, [
+      key,
+    ])) as PersonWithSecrets[];
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummy()), String(password));
+    if (!row?.passwordHash || !ok) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    await attempt.succeeded();
+    return this.payload(row);
   }
 
-  /** Consumes a one-time invitation token (once), sets the password and signs the person in. */
-  async acceptInvitation(token: string, password: string): Promise<AuthPayloadModel> {
+  /**
+   * Consumes a one-time invitation token: the token is checked before any password is hashed.
+   * Accepting consumes all of the person's open invitations. An account that already has a
+   * password keeps it: the invitation signs in with that password, and any other is CONFLICT.
+   */
+  async acceptInvitation(client: string, token: string, password: string): Promise<AuthPayloadModel> {
     checkPassword(password);
-    const hash = await hashPassword(password);
-    const person = await this.dataSource.transaction(async (m) => {
-      const [used] = (await m.query(
-        `UPDATE invitation SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING person_id AS "personId"`,
-        [sha256(String(token))],
-      )) as [{ personId: string }[], number];
-      const personId = used[0]?.personId;
-      if (!personId) throw new UnauthenticatedError(BAD_INVITATION);
-      const [updated] = (await m.query(`UPDATE person SET password_hash = $2 WHERE id = $1 RETURNING ${PERSON_COLUMNS}`, [
-        personId,
-        hash,
-      ])) as [PersonModel[], number];
-      return updated[0];
+    const attempt = await this.attempts.begin(client, null);
+    const tokenHash = sha256(String(token));
+    const [invited] = (await this.dataSource.query(
+      `SELECT ${PERSON_WITH_SECRETS}
+        WHERE p.id = (SELECT person_id FROM invitation WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now())`,
+      [tokenHash],
+    )) as PersonWithSecrets[];
+    if (!invited) throw new UnauthenticatedError(BAD_INVITATION);
+    if (invited.passwordHash && !(await verifyPassword(invited.passwordHash, password))) {
+      throw new ConflictError('This account already has a password: sign in with it (an invitation never replaces it)');
+    }
+    await attempt.succeeded();
+    const newHash = invited.passwordHash ? null : await hashPassword(password);
+    await this.dataSource.transaction(async (m) => {
+      const [consumed] = (await m.query(
+        `UPDATE invitation SET used_at = now() WHERE person_id = $1 AND used_at IS NULL AND expires_at > now() RETURNING token_hash AS "tokenHash"`,
+        [invited.id],
+      )) as [{ tokenHash: string }[], number];
+      // Another accept of the same person got there first.
+      if (!consumed.some((i) => i.tokenHash === tokenHash)) throw new UnauthenticatedError(BAD_INVITATION);
+      if (!newHash) return;
+      const [, updated] = (await m.query(`UPDATE person SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL`, [
+        invited.id,
+        newHash,
+      ])) as [unknown, number];
+      if (!updated) throw new ConflictError('This account got a password meanwhile: sign in with it');
     });
-    return { accessToken: this.tokens.sign(person.id), person };
+    return this.payload(invited);
+  }
+
+  /** Sets a new password; every other token of the caller stops working. */
+  async changeMyPassword(
+    client: string,
+    personId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<AuthPayloadModel> {
+    checkPassword(newPassword, 'newPassword');
+    const [row] = (await this.dataSource.query(`SELECT ${PERSON_WITH_SECRETS} WHERE p.id = $1`, [
+      personId,
+    ])) as PersonWithSecrets[];
+    if (!row) throw new UnauthenticatedError();
+    const attempt = await this.attempts.begin(client, emailKey(row.email));
+    const ok = await verifyPassword(row.passwordHash ?? (await dummy()), String(currentPassword));
+    if (!row.passwordHash || !ok) throw new UnauthenticatedError(WRONG_CURRENT_PASSWORD);
+    await attempt.succeeded();
+    const newHash = await hashPassword(newPassword);
+    const tokenVersion = await this.dataSource.transaction(async (m) => {
+      const [, updated] = (await m.query(`UPDATE person SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, [
+        personId,
+        row.passwordHash,
+        newHash,
+      ])) as [unknown, number];
+      if (!updated) throw new ConflictError('Your password was changed meanwhile; sign in again');
+      return this.revocations.revoke(m, personId);
+    });
+    await this.revocations.reload();
+    return this.payload({ ...row, tokenVersion });
+  }
+
+  /** Every token of the person, the one in use included, stops working. */
+  async signOutEverywhere(personId: string): Promise<boolean> {
+    await this.revocations.revoke(this.dataSource.manager, personId);
+    await this.revocations.reload();
+    return true;
   }
 
   async me(personId: string): Promise<PersonModel> {
@@ -87,5 +133,9 @@ export class AuthService {
     ])) as PersonModel[];
     if (!row) throw new UnauthenticatedError();
     return row;
+  }
+
+  private payload({ passwordHash: _hash, tokenVersion, ...person }: PersonWithSecrets): AuthPayloadModel {
+    return { accessToken: this.tokens.sign(person.id, tokenVersion), person };
   }
 }

@@ -44,16 +44,21 @@ export class InvitationsService {
     return invitationLink(this.config, token);
   }
 
-  /** Sends the invitation e-mail (after the transaction committed); a failure is logged, not thrown. */
-  async send(to: { email: string; name: string }, initiativeName: string, token: string): Promise<void> {
+  /**
+   * Sends the invitation e-mail (after the transaction committed); a failure is logged, not
+   * thrown. Someone who already has an account (`hasAccount`) is told to confirm with it: the
+   * link signs them in with their own password, and never sets another one.
+   */
+  async send(to: { email: string; name: string; hasAccount?: boolean }, initiativeName: string, token: string): Promise<void> {
     const link = this.link(token);
+    const how = to.hasAccount
+      ? `Sign in with your existing account, or confirm with your current password at this one-time link (valid for ${INVITATION_DAYS} days):`
+      : `Choose your password with this one-time link (valid for ${INVITATION_DAYS} days):`;
     try {
       await this.mail.send({
         to: to.email,
         subject: `Invitation to ${initiativeName}`,
-        text:
-          `Hello ${to.name},\n\nYou have been registered in ${initiativeName}. ` +
-          `Choose your password with this one-time link (valid for ${INVITATION_DAYS} days):\n\n${link}\n`,
+        text: `Hello ${to.name},\n\nYou have been registered in ${initiativeName}. ${how}\n\n${link}\n`,
       });
     } catch (error) {
       this.logger.error(`Could not send the invitation to ${to.email}: ${(error as Error).message}`);

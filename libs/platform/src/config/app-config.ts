@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** The development JWT secret: fine on a laptop, refused when NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
@@ -196,6 +197,22 @@ export class AppConfig {
   @Max(3_600_000)
   LIVE_TOKEN_CHECK_MS = 15_000;
 
+  /**
+   * Which proxies in front of the gateway are trusted to name the client in X-Forwarded-For
+   * (Express's `trust proxy`): `false`, `true`, a number of hops, or a comma-separated list of
+   * addresses, CIDR ranges and `loopback`, `linklocal`, `uniquelocal`. The client address
+   * limits sign-in attempts.
+   */
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () =>
+        'false, true, a number of hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+    },
+  })
+  TRUST_PROXY = 'loopback';
+
   /** Comma-separated list of allowed browser origins; empty means same-origin only. */
   @IsString()
   CORS_ORIGINS = '';
@@ -260,6 +277,11 @@ export class AppConfig {
 
   get sqlCountHeader(): boolean {
     return this.SQL_COUNT_HEADER ?? !this.isProduction;
+  }
+
+  /** TRUST_PROXY as Express takes it. */
+  get trustProxy(): TrustProxy {
+    return parseTrustProxy(this.TRUST_PROXY) as TrustProxy;
   }
 
   get corsOrigins(): string[] {

@@ -43,6 +43,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
+  it('reads TRUST_PROXY as Express takes it (default: loopback proxies)', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, 192.0.2.7, fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.0.2.7',
+      'fd00::/8',
+    ]);
+  });
+
+  it.each(['yes', 'proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/1', 'loopback, nonsense', '-1'])(
+    'refuses TRUST_PROXY=%s with one line naming the variable',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        new ConfigError(
+          `Invalid configuration: TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal (got "${value}")`,
+        ),
+      );
+    },
+  );
+
   it('accepts a complete production configuration and turns introspection off by default', () => {
     const config = loadConfig(production);
     expect(config.isProduction).toBe(true);

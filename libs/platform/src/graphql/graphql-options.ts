@@ -74,6 +74,9 @@ export function graphqlOptions(
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
+    // Keep the HTTP status a resolver's error asks for (RateLimitedError: 429): Nest's driver
+    // would otherwise reset every answer that ran execution to 200.
+    preserveHttpStatusForExecutionErrors: false,
     validationRules: limits.validationRules,
     // Cast: @nestjs/apollo sees @apollo/server's ESM typings, this CommonJS build the CJS ones.
     plugins: [

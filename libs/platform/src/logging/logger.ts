@@ -1,12 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * The process's structured logger: one JSON object per line on stdout. Secrets are redacted
- * by key wherever they appear in logged objects.
+ * The process's structured logger: one JSON object per line on stdout (or on `destination`,
+ * e.g. for a test that reads what was logged). Secrets are redacted by key wherever they
+ * appear in logged objects.
  */
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { app: name },
@@ -20,12 +21,17 @@ export function createLogger(level: string, name: string): Logger {
         'req.headers.authorization',
         'variables.password',
         'variables.token',
+        'variables.currentPassword',
+        'variables.newPassword',
+        '*.currentPassword',
+        '*.newPassword',
         'accessToken',
         '*.accessToken',
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes Nest's own log calls (bootstrap, module init, errors) into pino. */

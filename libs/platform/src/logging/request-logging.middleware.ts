@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -11,6 +12,11 @@ export interface LoggedRequest extends Request {
   operationName?: string;
 }
 
+const requestIds = new AsyncLocalStorage<string>();
+
+/** The id of the HTTP request being served (e.g. for log lines written deep inside it); undefined outside one. */
+export const currentRequestId = (): string | undefined => requestIds.getStore();
+
 /**
  * Gives every request an id (the caller's X-Request-Id when sane, else a new UUID), echoes
  * it in the response, counts its SQL statements, and writes one log line when it finishes:
@@ -22,7 +28,7 @@ export function requestLogging(logger: Logger) {
     req.id = header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
-    const { tally } = SqlStatementCounter.instance.scope(() => next());
+    const { tally } = SqlStatementCounter.instance.scope(() => requestIds.run(req.id as string, () => next()));
     res.on('finish', () => {
       logger.info(
         {

@@ -43,6 +43,18 @@ export class MembershipsResolver {
   ): Promise<boolean> {
     return this.memberships.removeGroupMember(ctx.caller, workingGroupId, personId);
   }
+
+  @Mutation(() => Boolean, {
+    description:
+      'SECRETARIAT. Removes the person from the initiative and its groups; their access to it ends at the next request. CONFLICT for the last SECRETARIAT.',
+  })
+  removeInitiativeMember(
+    @Args('initiativeId', { type: () => ID }) initiativeId: string,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
+    return this.memberships.removeInitiativeMember(ctx.caller, initiativeId, personId);
+  }
 }
 
 /** `person` of a membership, through the per-request person loader. */

@@ -43,7 +43,7 @@ export class MembershipsService {
       throw new NotFoundError('Organization', input.organizationId);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const email = input.email.trim();
-    const { person, token, initiativeName } = await this.dataSource.transaction(async (m) => {
+    const { person, token, recipient, initiativeName } = await this.dataSource.transaction(async (m) => {
       const [initiative] = (await m.query(`SELECT name, time_zone AS "timeZone" FROM initiative WHERE id = $1`, [
         input.initiativeId,
       ])) as {
@@ -61,23 +61,36 @@ export class MembershipsService {
          RETURNING ${PERSON_COLUMNS}, password_hash IS NOT NULL AS "hasPassword"`,
         [input.name.trim(), email, input.timeZone ?? initiative.timeZone, input.organizationId ?? null, passwordHash],
       )) as (PersonModel & { hasPassword: boolean })[];
-      const [row] = created.length
-        ? created
+      const [existing] = created.length
+        ? []
         : ((await m.query(
             `SELECT ${PERSON_COLUMNS}, password_hash IS NOT NULL AS "hasPassword" FROM person WHERE lower(email) = lower($1)`,
             [email],
           )) as (PersonModel & { hasPassword: boolean })[]);
+      const { hasPassword, ...row } = created[0] ?? existing;
       const joined = (await m.query(
         `INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING person_id`,
         [input.initiativeId, row.id, input.role],
       )) as unknown[];
       if (!joined.length) throw new ConflictError(`${email} is already registered in this initiative`);
-      const token = row.hasPassword ? null : await this.invitations.issue(m, row.id, input.initiativeId);
-      const { hasPassword: _has, ...person } = row;
-      return { person, token, initiativeName: initiative.name };
+      // Someone already on the platform keeps their own profile and password, is invited (they
+      // confirm with their account) and is told by e-mail; the SECRETARIAT gets the answer a new
+      // registration with this input would give, so it learns nothing of their profile.
+      const person: PersonModel = existing
+        ? {
+            id: row.id,
+            name: input.name.trim(),
+            email,
+            timeZone: input.timeZone ?? initiative.timeZone,
+            organizationId: input.organizationId ?? null,
+          }
+        : row;
+      const invited = existing !== undefined || !hasPassword;
+      const token = invited ? await this.invitations.issue(m, row.id, input.initiativeId) : null;
+      return { person, token, recipient: { ...row, hasAccount: hasPassword }, initiativeName: initiative.name };
     });
-    if (token) await this.invitations.send(person, initiativeName, token);
+    if (token) await this.invitations.send(recipient, initiativeName, token);
     return person;
   }
 
@@ -90,11 +103,7 @@ export class MembershipsService {
     await this.authorizeInitiative(caller, 'initiative.manageMembers', initiativeId);
     if (!isUuid(personId)) throw new NotFoundError('Person', personId);
     return this.dataSource.transaction(async (m) => {
-      // Serialises every change that could remove the last SECRETARIAT of this initiative.
-      const secretariat = (await m.query(
-        `SELECT person_id FROM initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT' FOR UPDATE`,
-        [initiativeId],
-      )) as unknown[];
+      const secretariat = await this.lockSecretariat(m, caller, initiativeId);
       const [current] = (await m.query(
         `SELECT role, since FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR UPDATE`,
         [initiativeId, personId],
@@ -110,6 +119,54 @@ export class MembershipsService {
       )) as [{ since: Date }[], number];
       return { initiativeId, personId, role, since: rows[0].since };
     });
+  }
+
+  /**
+   * SECRETARIAT. Removes the person from the initiative and, by the foreign key, from its groups,
+   * and withdraws their open invitations to it; CONFLICT for the last SECRETARIAT. Their next
+   * request no longer sees the initiative: here at once, elsewhere once the change notice arrives.
+   */
+  async removeInitiativeMember(caller: Caller | null, initiativeId: string, personId: string): Promise<boolean> {
+    await this.authorizeInitiative(caller, 'initiative.manageMembers', initiativeId);
+    if (!isUuid(personId)) throw new NotFoundError('Person', personId);
+    await this.dataSource.transaction(async (m) => {
+      const secretariat = await this.lockSecretariat(m, caller, initiativeId);
+      const [current] = (await m.query(
+        `SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR UPDATE`,
+        [initiativeId, personId],
+      )) as { role: InitiativeRole }[];
+      if (!current) throw new NotFoundError('Person', personId);
+      if (current.role === InitiativeRole.SECRETARIAT && secretariat.length <= 1) {
+        throw new ConflictError('An initiative needs at least one SECRETARIAT: appoint another one first');
+      }
+      await m.query(`DELETE FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [initiativeId, personId]);
+      await m.query(`DELETE FROM invitation WHERE initiative_id = $1 AND person_id = $2 AND used_at IS NULL`, [
+        initiativeId,
+        personId,
+      ]);
+    });
+    this.policy.forgetRoles();
+    return true;
+  }
+
+  /**
+   * Locks the initiative's SECRETARIAT rows, which serialises every change that could remove
+   * its last SECRETARIAT, and checks again, under the lock, that the caller may manage members
+   * (they may have been demoted or removed meanwhile). Returns the SECRETARIAT rows.
+   */
+  private async lockSecretariat(m: EntityManager, caller: Caller | null, initiativeId: string): Promise<unknown[]> {
+    const secretariat = (await m.query(
+      `SELECT person_id FROM initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT' FOR UPDATE`,
+      [initiativeId],
+    )) as unknown[];
+    await this.policy.authorizeInTransaction(
+      m,
+      caller,
+      'initiative.manageMembers',
+      { initiativeId },
+      { kind: 'Initiative', id: initiativeId },
+    );
+    return secretariat;
   }
 
   /** The group (initiative id) of a client-supplied id, and the target's current role there. */
@@ -132,18 +189,19 @@ export class MembershipsService {
     const { workingGroupId, personId, role } = input;
     this.policy.requireCaller(caller);
     const { initiativeId, current } = await this.groupAndRole(workingGroupId, personId);
-    await this.policy.authorize(
-      caller,
-      groupAction(role, current),
-      { initiativeId, groupId: workingGroupId },
-      {
-        kind: 'Working group',
-        id: workingGroupId,
-      },
-    );
+    const scope = { initiativeId, groupId: workingGroupId };
+    const resource = { kind: 'Working group', id: workingGroupId };
+    await this.policy.authorize(caller, groupAction(role, current), scope, resource);
     if (!isUuid(personId)) throw new NotFoundError('Person', personId);
     return this.dataSource.transaction(async (m) => {
-      await this.requireInitiativeMember(m, initiativeId, personId);
+      await this.lockInitiativeMember(m, initiativeId, personId);
+      // The roles as they are now, locked: the check above may have read them before a
+      // concurrent change (the target made CHAIR, the caller no longer CHAIR).
+      const [locked] = (await m.query(`SELECT role FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`, [
+        workingGroupId,
+        personId,
+      ])) as { role: GroupRole }[];
+      await this.policy.authorizeInTransaction(m, caller, groupAction(role, locked?.role ?? null), scope, resource);
       const [row] = (await m.query(
         `INSERT INTO group_member (working_group_id, initiative_id, person_id, role) VALUES ($1, $2, $3, $4)
          ON CONFLICT (working_group_id, person_id) DO UPDATE SET role = EXCLUDED.role,
@@ -158,33 +216,35 @@ export class MembershipsService {
   async removeGroupMember(caller: Caller | null, workingGroupId: string, personId: string): Promise<boolean> {
     this.policy.requireCaller(caller);
     const { initiativeId, current } = await this.groupAndRole(workingGroupId, personId);
-    await this.policy.authorize(
-      caller,
-      groupAction(null, current),
-      { initiativeId, groupId: workingGroupId },
-      {
-        kind: 'Working group',
-        id: workingGroupId,
-      },
-    );
+    const scope = { initiativeId, groupId: workingGroupId };
+    const resource = { kind: 'Working group', id: workingGroupId };
+    await this.policy.authorize(caller, groupAction(null, current), scope, resource);
     if (!current) throw new NotFoundError('Group member', personId);
     return this.dataSource.transaction(async (m) => {
-      const [, deleted] = (await m.query(
-        `DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2 AND role = $3`,
-        [workingGroupId, personId, current],
-      )) as [unknown[], number];
-      if (!deleted) throw new ConflictError('The membership changed meanwhile; reload and retry');
+      const [locked] = (await m.query(`SELECT role FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`, [
+        workingGroupId,
+        personId,
+      ])) as { role: GroupRole }[];
+      if (locked?.role !== current) throw new ConflictError('The membership changed meanwhile; reload and retry');
+      await this.policy.authorizeInTransaction(m, caller, groupAction(null, locked.role), scope, resource);
+      await m.query(`DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2`, [workingGroupId, personId]);
       return true;
     });
   }
 
-  /** NOT_FOUND for an unknown person; CONFLICT when the person does not belong to the initiative. */
-  private async requireInitiativeMember(m: EntityManager, initiativeId: string, personId: string): Promise<void> {
-    const [row] = (await m.query(
-      `SELECT im.role FROM person p LEFT JOIN initiative_member im ON im.person_id = p.id AND im.initiative_id = $1 WHERE p.id = $2`,
+  /**
+   * Locks the person's membership of the initiative (FOR NO KEY UPDATE: their group roles may
+   * still reference it), which serialises every change of their group roles there.
+   * NOT_FOUND for an unknown person; CONFLICT when the person does not belong to the initiative.
+   */
+  private async lockInitiativeMember(m: EntityManager, initiativeId: string, personId: string): Promise<void> {
+    const [member] = (await m.query(
+      `SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR NO KEY UPDATE`,
       [initiativeId, personId],
-    )) as { role: InitiativeRole | null }[];
-    if (!row) throw new NotFoundError('Person', personId);
-    if (!row.role) throw new ConflictError('The person must belong to the initiative before joining one of its groups');
+    )) as { role: InitiativeRole }[];
+    if (member) return;
+    const [person] = (await m.query(`SELECT 1 FROM person WHERE id = $1`, [personId])) as unknown[];
+    if (!person) throw new NotFoundError('Person', personId);
+    throw new ConflictError('The person must belong to the initiative before joining one of its groups');
   }
 }

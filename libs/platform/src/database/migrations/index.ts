@@ -7,6 +7,7 @@ import { Reminders1790000004000 } from './1790000004000-reminders';
 import { BenchIndexes1790000009000 } from './1790000009000-bench-indexes';
 import { CastVoteFunction1790000009100 } from './1790000009100-cast-vote-function';
 import { DataChangedNotify1790000009200 } from './1790000009200-data-changed-notify';
+import { SignInLimitsAndRevocations1790000010000 } from './1790000010000-sign-in-limits-and-revocations';
 import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
 import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   BenchIndexes1790000009000,
   CastVoteFunction1790000009100,
   DataChangedNotify1790000009200,
+  SignInLimitsAndRevocations1790000010000,
   VoteIntegrity1790000011000,
   NotificationCreatedTx1790000013000,
 ];

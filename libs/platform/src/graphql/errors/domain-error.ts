@@ -55,9 +55,17 @@ export class InvalidInputError extends DomainError {
   }
 }
 
-/** Too many attempts; carries the seconds after which a retry may succeed. */
+/**
+ * Too many attempts: FORBIDDEN with reason RATE_LIMITED and the seconds after which a retry may
+ * succeed, answered with HTTP 429 and Retry-After (Apollo reads `extensions.http`; the error
+ * formatter keeps it out of the response body).
+ */
 export class RateLimitedError extends DomainError {
-  constructor(message: string, retryAfterSeconds: number, code: ErrorCode = 'FORBIDDEN') {
-    super(code, message, { retryAfter: retryAfterSeconds, reason: 'RATE_LIMITED' });
+  constructor(message: string, retryAfterSeconds: number) {
+    super('FORBIDDEN', message, {
+      reason: 'RATE_LIMITED',
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }

@@ -1,9 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { currentRequestId } from '../../logging/request-logging.middleware';
 import { DomainError, type ErrorCode } from './domain-error';
 
 export interface ErrorLogger {
   error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
 }
 
 /** PostgreSQL error codes that mean "the current state forbids it" or "bad input". */
@@ -43,15 +46,33 @@ const APOLLO_INPUT_CODES = new Set([
 
 /**
  * The one error formatter: every error leaves with one of the contract's codes, never a
- * stack trace or SQL. Unknown errors are logged with the request id and answered as a
- * generic INTERNAL_SERVER_ERROR.
+ * stack trace or SQL. Unknown errors are answered as a generic INTERNAL_SERVER_ERROR and logged
+ * at `error` with the request id: they are what an operator must look at. Refusals (the
+ * contract's codes) are the client's business: logged at `info` with their code (`warn` for a
+ * rate limit, which may be an attack), never at `error`.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, logger: ErrorLogger): GraphQLFormattedError {
+  const answer = contractError(formatted, error);
+  const code = answer.extensions?.code;
+  const reqId = currentRequestId();
+  if (code === 'INTERNAL_SERVER_ERROR') {
+    logger.error({ reqId, err: unwrapResolverError(error), path: formatted.path }, 'unexpected error while resolving');
+  } else {
+    const reason = answer.extensions?.reason;
+    const level = reason === 'RATE_LIMITED' ? 'warn' : 'info';
+    logger[level]({ reqId, code, ...(reason ? { reason } : {}), path: answer.path }, `refused: ${answer.message}`);
+  }
+  return answer;
+}
+
+function contractError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+    // `http` (status, headers) is for Apollo's HTTP answer, not for the client's error.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...base, message: original.message, extensions: { code: original.code, ...extensions } };
   }
 
   const pgCode = (original as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code;
@@ -77,7 +98,6 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { ...rest, code: apolloCode } };
   }
 
-  logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
