@@ -39,10 +39,16 @@ export interface GatewayUnderTest {
   close(): Promise<void>;
 }
 
-/** Boots the real gateway in-process on a random port, against the test database and Redis. */
-export async function startGateway(overrides: Record<string, string> = {}): Promise<GatewayUnderTest> {
+/**
+ * Boots the real gateway in-process on a random port, against the test database and Redis.
+ * `logLines`, when given, receives every log line (at LOG_LEVEL, default silent).
+ */
+export async function startGateway(
+  overrides: Record<string, string> = {},
+  logLines?: { write(line: string): void },
+): Promise<GatewayUnderTest> {
   const config = testConfig(overrides);
-  const app = await createGateway(config, createLogger(config.LOG_LEVEL, 'gateway'));
+  const app = await createGateway(config, createLogger(config.LOG_LEVEL, 'gateway', logLines));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,12 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * The process's structured logger: one JSON object per line on stdout. Secrets are redacted
- * by key wherever they appear in logged objects.
+ * The process's structured logger: one JSON object per line on stdout (or `destination`, which
+ * tests use to read the lines). Secrets are redacted by key wherever they appear in logged objects.
  */
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { app: name },
@@ -25,7 +25,8 @@ export function createLogger(level: string, name: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Routes Nest's own log calls (bootstrap, module init, errors) into pino. */
