@@ -137,6 +137,16 @@ export class AppConfig {
   @IsString()
   CORS_ORIGINS = '';
 
+  /**
+   * Comma-separated e-mail addresses of the platform operators (case-insensitive): the only
+   * accounts that may change queues in the dashboard (pause, retry, clean, remove).
+   */
+  @IsString()
+  @Matches(/^\s*([^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*)?\s*$/, {
+    message: 'a comma-separated list of e-mail addresses',
+  })
+  PLATFORM_OPERATORS = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -197,6 +207,13 @@ export class AppConfig {
 
   get sqlCountHeader(): boolean {
     return this.SQL_COUNT_HEADER ?? !this.isProduction;
+  }
+
+  /** PLATFORM_OPERATORS, lower-cased. */
+  get platformOperators(): string[] {
+    return this.PLATFORM_OPERATORS.split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean);
   }
 
   get corsOrigins(): string[] {
