@@ -30,25 +30,23 @@ describe('hostile input', () => {
   let gateway: GatewayUnderTest;
   let fixtures: Fixtures;
   let initiativeId: string;
-  let secretariat: { id: string; token: string };
   let token: string;
 
   beforeAll(async () => {
     gateway = await startGateway();
     fixtures = new Fixtures(gateway.config);
     initiativeId = (await fixtures.initiative()).id;
-    secretariat = await fixtures.person(initiativeId, 'SECRETARIAT');
-    token = secretariat.token;
+    token = (await fixtures.person(initiativeId, 'SECRETARIAT')).token;
   });
   afterAll(async () => {
     await fixtures.close();
     await gateway.close();
   });
 
-  async function send(request: HostileRequest): Promise<Verdict> {
+  async function send(request: HostileRequest, as = token): Promise<Verdict> {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(request.authenticated ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(request.authenticated ? { authorization: `Bearer ${as}` } : {}) },
       body: request.raw ?? JSON.stringify(request.body),
     });
     const text = await response.text();
@@ -78,7 +76,7 @@ describe('hostile input', () => {
     const before = await snapshotDatabase(fixtures.pool);
     const verdicts: Verdict[] = [];
     for (let i = 0; i < requests.length; i += 8) {
-      verdicts.push(...(await Promise.all(requests.slice(i, i + 8).map(send))));
+      verdicts.push(...(await Promise.all(requests.slice(i, i + 8).map((r) => send(r)))));
     }
     const after = await snapshotDatabase(fixtures.pool);
 
@@ -99,6 +97,8 @@ describe('hostile input', () => {
    * tab, and in e-mails with exactly their own headers.
    */
   it('stores text with control characters only in a form the calendar feed and e-mail headers survive', async () => {
+    // A secretariat of its own: the requests above used up the first one's mutation budget.
+    const secretariat = await fixtures.person(initiativeId, 'SECRETARIAT');
     const group = await fixtures.group(initiativeId);
     await fixtures.groupRole(group.id, secretariat.id, 'CHAIR');
     const [plan] = await fixtures.query<{ id: string }>(
@@ -125,9 +125,9 @@ describe('hostile input', () => {
       country: () => 'CH',
     };
     const requests = controlCharacterRequests(gateway.app.get(GraphQLSchemaHost).schema, known);
+    // One at a time: what is stored (the first of conflicting updates) is the same on every run.
     const verdicts: Verdict[] = [];
-    for (let i = 0; i < requests.length; i += 8)
-      verdicts.push(...(await Promise.all(requests.slice(i, i + 8).map(sendAllowingSuccess))));
+    for (const request of requests) verdicts.push(await sendAllowingSuccess(request, secretariat.token));
     const problems = verdicts.filter((v) => v.problem).map((v) => `${v.label}: ${v.problem}`);
     reportSecurityFigure(
       `control characters: ${requests.length} requests, ${problems.length} mismatches, ` +
@@ -188,8 +188,8 @@ describe('hostile input', () => {
   }, 120_000);
 
   /** Like send(), but a request that succeeds is fine too (the text was stored). */
-  async function sendAllowingSuccess(request: HostileRequest): Promise<Verdict> {
-    const verdict = await send(request);
+  async function sendAllowingSuccess(request: HostileRequest, as: string): Promise<Verdict> {
+    const verdict = await send(request, as);
     return verdict.problem?.startsWith('accepted: ') ? { label: verdict.label, status: verdict.status, accepted: true } : verdict;
   }
 
