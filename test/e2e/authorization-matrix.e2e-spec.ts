@@ -506,5 +506,6 @@ describe('authorisation matrix', () => {
       `authorisation matrix: ${Object.keys(ROWS).length} operations x ${CALLERS.length} callers = ${calls} calls, ${mismatches.length} mismatches`,
     );
     expect(mismatches).toEqual([]);
-  });
+    // Hundreds of calls, each with its own fixtures: minutes on a busy machine.
+  }, 300_000);
 });

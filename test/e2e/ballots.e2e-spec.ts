@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { createLogger, QUEUES } from '@app/platform';
-import { CLOSE_BALLOT_JOB } from '@app/terms-of-reference';
+import { CLOSE_BALLOT_JOB, closeJobId } from '@app/terms-of-reference';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { Fixtures } from '../support/fixtures';
 import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
@@ -457,10 +457,11 @@ describe('ballots', () => {
     it('persists the outcome, final tally and chain head at closesAt, once', async () => {
       const c = await community(fixtures, 3);
       const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);
+      // Room for two votes before closesAt on a busy machine.
       const ballot = await openBallot(gateway, c.secretariat.token, tor.id, {
         rule: 'CONSENSUS',
         quorum: 0.5,
-        closesAt: inSeconds(2),
+        closesAt: inSeconds(10),
       });
       ok(await castVote(gateway, c.members[0].token, ballot.id, 'APPROVE'));
       const receipt = ok(await castVote(gateway, c.members[1].token, ballot.id, 'ABSTAIN')).castVote.receipt;
@@ -470,7 +471,7 @@ describe('ballots', () => {
           [ballot.id],
         );
         return r;
-      });
+      }, 45_000);
       expect(row).toEqual({
         state: 'CLOSED',
         outcome: 'APPROVED',
@@ -503,18 +504,29 @@ describe('ballots', () => {
         await queue.close();
       }
       expect(await outboxTopics(fixtures, ballot.id)).toEqual(['ballot.opened', 'ballot.closed']);
-    });
+    }, 90_000);
 
     it('does nothing for a cancelled ballot', async () => {
       const c = await community(fixtures, 1);
       const tor = await draftTor(gateway, c.secretariat.token, c.initiative.id);
-      const ballot = await openBallot(gateway, c.secretariat.token, tor.id, { closesAt: inSeconds(1) });
+      const ballot = await openBallot(gateway, c.secretariat.token, tor.id, { closesAt: inSeconds(8) });
       ok(await gateway.gql(CANCEL, { id: ballot.id, reason: 'no' }, c.secretariat.token));
-      await new Promise((r) => setTimeout(r, 2000));
+      // The close job runs at closesAt and finds the ballot cancelled.
+      const queue = new Queue(QUEUES.ballots, {
+        connection: { url: gateway.config.REDIS_URL },
+        prefix: gateway.config.QUEUE_PREFIX,
+      });
+      try {
+        const jobId = closeJobId(ballot.id, new Date(ballot.closesAt));
+        await waitFor(async () => (await queue.getJob(jobId))?.finishedOn, 45_000);
+        expect((await queue.getJob(jobId))?.returnvalue).toBe('not-open');
+      } finally {
+        await queue.close();
+      }
       const [row] = await fixtures.query(`SELECT state, outcome FROM ballot WHERE id = $1`, [ballot.id]);
       expect(row).toEqual({ state: 'CANCELLED', outcome: null });
       expect(await outboxTopics(fixtures, ballot.id)).toEqual(['ballot.opened', 'ballot.cancelled']);
-    });
+    }, 90_000);
   });
 
   describe('without Redis', () => {
@@ -527,7 +539,7 @@ describe('ballots', () => {
         const ballot = await openBallot(offline, c.secretariat.token, tor.id, {
           rule: 'CONSENSUS',
           quorum: 1,
-          closesAt: inSeconds(3),
+          closesAt: inSeconds(10),
         });
         expect(ballot.status).toBe('OPEN');
         expect(await outboxTopics(fixtures, ballot.id)).toEqual(['ballot.opened']);
@@ -542,14 +554,14 @@ describe('ballots', () => {
             [ballot.id],
           );
           return r;
-        });
+        }, 45_000);
         expect(row).toEqual({ state: 'CLOSED', outcome: 'APPROVED' });
         expect(await outboxTopics(fixtures, ballot.id)).toEqual(['ballot.opened', 'ballot.closed']);
       } finally {
         await worker?.close();
         await offline.close();
       }
-    });
+    }, 90_000);
   });
 
   it('checks a repeated vote without reading the ballot or the roles again (bench/run: castVote)', async () => {

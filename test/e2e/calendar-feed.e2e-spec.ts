@@ -1,7 +1,10 @@
+import { createHmac } from 'node:crypto';
+import { createLogger } from '@app/platform';
 import ICAL from 'ical.js';
 import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { errorCodes, postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { addItem, changeItem, workItemScene } from '../support/reminders';
+import { waitFor } from '../support/tor-fixtures';
 
 describe('calendar feed', () => {
   let gateway: GatewayUnderTest;
@@ -97,5 +100,49 @@ describe('calendar feed', () => {
     ]);
     const secretariatText = await (await get(await feedUrl(secretariat.token))).text();
     expect(new ICAL.Component(ICAL.parse(secretariatText)).getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+
+  it('signs feed URLs with a key of its own, never with JWT_SECRET itself', async () => {
+    const initiative = await fx.initiative();
+    const person = await fx.person(initiative.id);
+    const url = await feedUrl(person.token);
+    const secret = /\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1];
+    const [{ v }] = await fx.query<{ v: number }>(`SELECT feed_version AS v FROM person WHERE id = $1`, [person.id]);
+    const withJwtSecret = createHmac('sha256', gateway.config.JWT_SECRET).update(`${person.id}:${v}`).digest('base64url');
+    expect(secret).not.toBe(withJwtSecret);
+    expect((await get(url)).status).toBe(200);
+    expect((await get(url.replace(secret, withJwtSecret))).status).toBe(404);
+  });
+
+  it('keeps the feed secret out of the request log', async () => {
+    const lines: string[] = [];
+    const logged = await startGateway(
+      { LOG_LEVEL: 'info' },
+      createLogger('info', 'gateway', { write: (line: string) => void lines.push(line) }),
+    );
+    try {
+      const initiative = await fx.initiative();
+      const person = await fx.person(initiative.id);
+      const answer = await postGraphQL<{ myCalendarFeedUrl: string }>(logged.url, `{ myCalendarFeedUrl }`, {}, person.token);
+      const path = new URL(answer.data!.myCalendarFeedUrl).pathname;
+      const secret = /\/([A-Za-z0-9_-]{43})\.ics$/.exec(path)![1];
+      expect((await fetch(logged.url + path)).status).toBe(200);
+      expect((await fetch(logged.url + path.replace(secret, `${secret}x`))).status).toBe(404);
+      expect((await fetch(logged.url + path.toUpperCase().replace(person.id.toUpperCase(), person.id))).status).toBe(404);
+      const feedRequests = () =>
+        lines
+          .map((l) => JSON.parse(l) as { msg: string; path?: string; status?: number })
+          .filter((r) => r.msg === 'request' && r.path?.toLowerCase().startsWith('/calendar/'));
+      await waitFor(async () => feedRequests().length === 3);
+      expect(feedRequests().map((r) => [r.path, r.status])).toEqual([
+        [`/calendar/${person.id}/[redacted]`, 200],
+        [`/calendar/${person.id}/[redacted]`, 404],
+        [`/CALENDAR/${person.id}/[redacted]`, 404],
+      ]);
+      expect(lines.join('\n')).not.toContain(secret);
+      expect(lines.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { startThrowawayRedis } from '../support/processes';
-import { count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
+import { count, LEAD, planned, setPolicy, settled, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { reportSecurityFigure } from '../support/security-report';
 
@@ -41,11 +41,17 @@ describe('fault: Redis stopped', () => {
 
   it('accepts changes while Redis is down and delivers their reminders once when it returns', async () => {
     const scenes = [await workItemScene(fx), await workItemScene(fx)];
-    for (const s of scenes) await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT4S']);
-    await sleep(1500); // let the worker take the policy events while Redis is still up
+    for (const s of scenes) await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await planned(
+      fx,
+      scenes.map((s) => s.initiativeId),
+    ); // the worker took the policy events while Redis was up
 
     await redis.stop();
-    const dueAt = new Date(Date.now() + 15_000);
+    // The worker plans these when Redis is back (after the outage and its scheduler check): the
+    // deadline leaves it 20 s to do so before the lead moment passes, on a busy machine.
+    const dueAt = new Date(Date.now() + 30_000);
+    const itemIds: string[] = [];
     for (const s of scenes) {
       const result = await gateway.gql(
         ADD_ITEM,
@@ -61,6 +67,7 @@ describe('fault: Redis stopped', () => {
         s.chair.token,
       );
       expect(result.errors).toBeUndefined();
+      itemIds.push((result.data as { addWorkItem: { id: string } }).addWorkItem.id);
     }
     const [{ pending }] = await fx.query<{ pending: number }>(
       `SELECT count(*)::int AS pending FROM outbox_event WHERE processed_at IS NULL AND topic = 'workitem.created'
@@ -72,7 +79,8 @@ describe('fault: Redis stopped', () => {
     await redis.start(); // empty: every job and scheduler it held is gone
 
     const arrived = () => scenes.every((s) => sink.to(s.owner.email).length >= 2 && sink.to(s.chair.email).length >= 1);
-    await sink.waitFor(arrived, 30_000);
+    await sink.waitFor(arrived, 60_000);
+    await settled(fx, itemIds);
     await sleep(3000); // a reconciliation round later, still nothing twice
     for (const s of scenes) {
       expect([count(sink.to(s.owner.email), 'Due in'), count(sink.to(s.owner.email), 'Overdue')]).toEqual([1, 1]);
@@ -82,5 +90,5 @@ describe('fault: Redis stopped', () => {
     reportSecurityFigure(
       `fault redis-stopped: 2 mutations during the outage, ${sink.messages.length} reminders delivered, 0 duplicates`,
     );
-  });
+  }, 120_000);
 });

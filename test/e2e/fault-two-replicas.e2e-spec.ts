@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
+import { count, dueSoon, LEAD, planned, setPolicy, settled, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { uniqueId } from '../support/test-config';
 import { reportSecurityFigure } from '../support/security-report';
@@ -102,7 +102,7 @@ describe('fault: two gateways and two workers', () => {
   it('sends each reminder once while items change through both gateways', async () => {
     const [a] = gateways;
     const scenes = [await workItemScene(fx), await workItemScene(fx)];
-    for (const s of scenes) await setPolicy(a.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
+    for (const s of scenes) await setPolicy(a.gql, s.secretariat.token, s.initiativeId, [LEAD]);
     const items: { id: string; version: number }[] = [];
     for (const [i, s] of scenes.entries()) {
       const added = await gateways[i % 2].gql<{ addWorkItem: { id: string; version: number } }>(
@@ -121,18 +121,25 @@ describe('fault: two gateways and two workers', () => {
       expect(added.errors).toBeUndefined();
       items.push(added.data!.addWorkItem);
     }
-    await sleep(1000);
+    await planned(
+      fx,
+      items.map((i) => i.id),
+    );
     // Each deadline is moved through the other gateway: reminders only for the new one.
     for (const [i, s] of scenes.entries()) {
       const moved = await gateways[(i + 1) % 2].gql(
         UPDATE_ITEM,
-        { input: { id: items[i].id, expectedVersion: items[i].version, dueAt: new Date(Date.now() + 5_000).toISOString() } },
+        { input: { id: items[i].id, expectedVersion: items[i].version, dueAt: dueSoon().toISOString() } },
         s.chair.token,
       );
       expect(moved.errors).toBeUndefined();
     }
     const arrived = () => scenes.every((s) => sink.to(s.owner.email).length >= 2 && sink.to(s.chair.email).length >= 1);
-    await sink.waitFor(arrived, 20_000);
+    await sink.waitFor(arrived, 45_000);
+    await settled(
+      fx,
+      items.map((i) => i.id),
+    );
     await sleep(2500);
     for (const s of scenes) {
       expect([count(sink.to(s.owner.email), 'Due in'), count(sink.to(s.owner.email), 'Overdue')]).toEqual([1, 1]);
@@ -142,5 +149,5 @@ describe('fault: two gateways and two workers', () => {
     reportSecurityFigure(
       `fault two-replicas: 2 gateways, 2 workers, 70 votes, 2 items moved, ${sink.messages.length} e-mails (ballot notices included), 0 duplicate reminders`,
     );
-  });
+  }, 90_000);
 });

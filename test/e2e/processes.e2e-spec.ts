@@ -62,7 +62,7 @@ describe('gateway and worker processes', () => {
     running.push(worker);
     await worker.waitFor(/worker started/);
     const db = new Pool({ connectionString: dbUrl, max: 1 });
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 30_000;
     let beats = 0;
     while (beats < 2 && Date.now() < deadline) {
       const [row] = (await db.query('SELECT coalesce(sum(beats), 0)::int AS beats FROM worker_heartbeat')).rows;

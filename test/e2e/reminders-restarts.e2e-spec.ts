@@ -1,10 +1,24 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { QUEUES } from '@app/platform';
 import { Fixtures } from '../support/fixtures';
 import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
 import { startBuiltApp, startThrowawayRedis, type RunningProcess } from '../support/processes';
-import { addItem, count, setPolicy, sleep, startWorker, workItemScene } from '../support/reminders';
+import {
+  addItem,
+  count,
+  dueSoon,
+  LEAD,
+  planned,
+  setPolicy,
+  settled,
+  sleep,
+  startWorker,
+  workItemScene,
+} from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
+import { waitFor } from '../support/tor-fixtures';
 
 type Scene = Awaited<ReturnType<typeof workItemScene>>;
 
@@ -44,19 +58,21 @@ describe('reminders survive restarts (real Redis, workers and SMTP sink)', () =>
       const workers = [await startWorker(env), await startWorker(env)];
       try {
         const scenes: Scene[] = [];
+        const itemIds: string[] = [];
         for (let i = 0; i < 3; i++) {
           const s = await workItemScene(fx);
-          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
-          await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 4000));
+          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+          itemIds.push(await addItem(fx, s.planId, s.owner.id, dueSoon()));
           scenes.push(s);
         }
-        await sink.waitFor(allArrived(sink, scenes), 12_000);
+        await sink.waitFor(allArrived(sink, scenes), 45_000);
+        await settled(fx, itemIds);
         await sleep(2000);
         await expectExactlyOnce(sink, scenes);
       } finally {
         await Promise.all(workers.map((w) => w.close()));
       }
-    });
+    }, 90_000);
 
     it('a worker killed with SIGKILL while reminders are due, then restarted: every reminder arrives, none twice', async () => {
       const env = {
@@ -72,24 +88,28 @@ describe('reminders survive restarts (real Redis, workers and SMTP sink)', () =>
       try {
         await worker.waitFor(/worker started/);
         const scenes: Scene[] = [];
+        const itemIds: string[] = [];
         for (let i = 0; i < 3; i++) {
           const s = await workItemScene(fx);
-          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
-          await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 3000 + i * 1500));
+          await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+          itemIds.push(await addItem(fx, s.planId, s.owner.id, dueSoon(i * 3000)));
           scenes.push(s);
         }
-        await sink.waitFor(() => count(sink.to(scenes[0].owner.email), 'Due in') === 1, 8000);
+        // Everything planned, the first reminder sent, the others still due: then the kill.
+        await planned(fx, itemIds);
+        await sink.waitFor(() => count(sink.to(scenes[0].owner.email), 'Due in') === 1, 45_000);
         expect(await worker.stop('SIGKILL')).toBeNull();
         await sleep(4000);
         worker = startBuiltApp('worker', env);
         await worker.waitFor(/worker started/);
-        await sink.waitFor(allArrived(sink, scenes), 45_000);
+        await sink.waitFor(allArrived(sink, scenes), 60_000);
+        await settled(fx, itemIds);
         await sleep(2000);
         await expectExactlyOnce(sink, scenes);
       } finally {
         await worker.stop('SIGTERM');
       }
-    }, 90_000);
+    }, 150_000);
   });
 
   describe('Redis emptied (a throwaway Redis, never the shared one)', () => {
@@ -117,32 +137,37 @@ describe('reminders survive restarts (real Redis, workers and SMTP sink)', () =>
 
     it('after FLUSHALL with reminders pending, the next reconciliation delivers them all, once', async () => {
       const scenes: Scene[] = [];
+      const itemIds: string[] = [];
       for (let i = 0; i < 2; i++) {
         const s = await workItemScene(fx);
-        await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT2S']);
-        await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 5000));
+        await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+        itemIds.push(await addItem(fx, s.planId, s.owner.id, dueSoon()));
         scenes.push(s);
       }
-      // Wait until the outbox has been turned into planned reminders (and their timers).
-      const deadline = Date.now() + 5000;
-      for (;;) {
-        const [{ n }] = await fx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM planned_reminder WHERE initiative_id = ANY($1::uuid[])`,
-          [scenes.map((s) => s.initiativeId)],
-        );
-        if (n === 4 || Date.now() > deadline) break;
-        await sleep(100);
+      // The outbox turned into planned reminders, and their timers in Redis (added right after
+      // the planning transaction commits, in one call).
+      await planned(fx, itemIds);
+      const [{ n }] = await fx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM planned_reminder WHERE subject_id = ANY($1::uuid[])`,
+        [itemIds],
+      );
+      expect(n).toBe(4);
+      const reminders = new Queue(QUEUES.reminders, { connection: { url: redis.url }, prefix: gateway.config.QUEUE_PREFIX });
+      try {
+        await waitFor(async () => (await reminders.getDelayedCount()) > 0, 30_000);
+      } finally {
+        await reminders.close();
       }
-      await sleep(500); // the timers are added right after the planning transaction commits
       const client = new Redis(redis.url);
       expect(await client.dbsize()).toBeGreaterThan(0);
       await client.flushall();
       expect(await client.dbsize()).toBe(0);
       await client.quit();
 
-      await sink.waitFor(allArrived(sink, scenes), 30_000);
+      await sink.waitFor(allArrived(sink, scenes), 60_000);
+      await settled(fx, itemIds);
       await sleep(2500);
       await expectExactlyOnce(sink, scenes);
-    }, 60_000);
+    }, 120_000);
   });
 });

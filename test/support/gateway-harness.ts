@@ -91,7 +91,7 @@ async function changesHeard(app: NestExpressApplication): Promise<void> {
       return;
     }
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the gateway did not hear its change notice within 5 s')), 5000);
+      timer = setTimeout(() => reject(new Error('the gateway did not hear its change notice within 20 s')), 20_000);
     });
     await Promise.race([settled, late]);
   } finally {

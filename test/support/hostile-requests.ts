@@ -446,3 +446,81 @@ export function aliasedSignIns(): HostileRequest[] {
     [true, false].map((authenticated) => ({ label: `sign-ins: ${label} auth=${authenticated}`, body: { query }, authenticated })),
   );
 }
+
+/** Every query and mutation field, with its kind. */
+function rootFields(schema: GraphQLSchema): (readonly ['query' | 'mutation', GraphQLField<unknown, unknown>])[] {
+  const fieldsOf = (kind: 'query' | 'mutation') =>
+    Object.values((kind === 'query' ? schema.getQueryType() : schema.getMutationType())?.getFields() ?? {});
+  return (['query', 'mutation'] as const).flatMap((kind) => fieldsOf(kind).map((field) => [kind, field] as const));
+}
+
+/**
+ * Text with control characters: a bare CR, LF, CRLF (with what would be a new iCalendar line
+ * or e-mail header after them) and every other C0 control but NUL, DEL and some C1 controls.
+ * Tab is legal everywhere and kept. (NUL cannot be stored at all: UNSTORABLE covers it.)
+ */
+export const CONTROL_TEXTS = [
+  'cc bare CR\rX-INJECTED:cr',
+  'cc LF\nBEGIN:VEVENT',
+  'cc CRLF\r\nBcc: x@evil.example',
+  `cc C0 ${Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('')} DEL \u007f C1 \u0080\u0085\u009f tab\tend`,
+];
+
+/** A valid value of a type for the control-character requests: `known` values by field name first, then required fields only. */
+function knownSample(type: GraphQLInputType, name: string, known: Record<string, () => unknown>): unknown {
+  if (name in known) return known[name]();
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return sample(type);
+  if (isListType(isNonNullType(type) ? type.ofType : type)) return [knownSample(named, name, known)];
+  const value: Record<string, unknown> = {};
+  for (const field of Object.values(named.getFields())) {
+    if (isNonNullType(field.type) || field.name in known || getNamedType(field.type).name === 'String')
+      value[field.name] = knownSample(field.type, field.name, known);
+  }
+  return value;
+}
+
+/**
+ * Every String argument (and String field of an input argument) of every query and mutation,
+ * filled with each of CONTROL_TEXTS, as the signed-in secretariat, the other arguments taken
+ * from `known` (real ids of a scene, fresh codes and e-mails; called once per request) so that
+ * mutations reach the database: each must be refused with a contract code or stored, never
+ * answered with INTERNAL_SERVER_ERROR. What is stored is then checked where it ends up
+ * (calendar feed, e-mail headers) by the test.
+ */
+export function controlCharacterRequests(schema: GraphQLSchema, known: Record<string, () => unknown>): HostileRequest[] {
+  const requests: HostileRequest[] = [];
+  for (const [kind, field] of rootFields(schema)) {
+    const query = operation(kind, field);
+    for (const slot of textSlots(field)) {
+      for (const text of CONTROL_TEXTS) {
+        const variables = Object.fromEntries(field.args.map((a) => [a.name, knownSample(a.type, a.name, known)]));
+        slot.set(variables, text);
+        requests.push({
+          label: `${kind} ${field.name} ${slot.path} ${JSON.stringify(text.slice(0, 12))}`,
+          body: { query, variables },
+          authenticated: true,
+        });
+      }
+    }
+  }
+  return requests;
+}
+
+/** The String arguments of a field and the String fields of its input-object arguments. */
+function textSlots(
+  field: GraphQLField<unknown, unknown>,
+): { path: string; set: (variables: Record<string, unknown>, text: string) => void }[] {
+  return field.args.flatMap((arg) => {
+    const named = getNamedType(arg.type);
+    if (named.name === 'String')
+      return [{ path: arg.name, set: (v: Record<string, unknown>, text: string) => (v[arg.name] = text) }];
+    if (!isInputObjectType(named) || isListType(isNonNullType(arg.type) ? arg.type.ofType : arg.type)) return [];
+    return Object.values(named.getFields())
+      .filter((f) => getNamedType(f.type).name === 'String')
+      .map((f) => ({
+        path: `${arg.name}.${f.name}`,
+        set: (v: Record<string, unknown>, text: string) => ((v[arg.name] as Record<string, unknown>)[f.name] = text),
+      }));
+  });
+}

@@ -36,6 +36,75 @@ export async function startWorker(overrides: Record<string, string>): Promise<IN
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The timing of reminder tests. The machine has two busy cores: a worker may plan an event, or
+ * deliver what fired, seconds late. A deadline DUE_IN_MS ahead with a lead time of LEAD_S leaves
+ * the planner 8 s before the lead moment passes (the planner skips lead moments that have passed
+ * when it plans, by design) and the delivery LEAD_S s before the deadline. What a test must do
+ * before a reminder fires, it does as soon as the worker has planned (`planned`), never after
+ * waiting for e-mail; and it waits for the database to say that nothing is left to send
+ * (`settled`) rather than sleeping past a deadline.
+ */
+export const LEAD_S = 6;
+export const LEAD = `PT${LEAD_S}S`;
+export const DUE_IN_MS = 14_000;
+export const dueSoon = (extraMs = 0) => new Date(Date.now() + DUE_IN_MS + extraMs);
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** Waits until the worker has planned every outbox event of the subjects (planning commits with processed_at). */
+export async function planned(fx: Fixtures, subjectIds: string[], timeoutMs = 30_000): Promise<void> {
+  await until(
+    'the outbox events planned',
+    async () =>
+      (
+        await fx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM outbox_event WHERE subject_id = ANY($1::uuid[]) AND processed_at IS NULL`,
+          [subjectIds],
+        )
+      )[0].n === 0,
+    timeoutMs,
+  );
+}
+
+/** Reminders of the subjects that are planned and have neither fired nor been removed. */
+export async function pendingReminders(fx: Fixtures, subjectIds: string[]): Promise<number> {
+  const [{ n }] = await fx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM planned_reminder WHERE subject_id = ANY($1::uuid[]) AND fired_at IS NULL`,
+    [subjectIds],
+  );
+  return n;
+}
+
+/**
+ * Waits until nothing is left to happen for the subjects: every event planned, every planned
+ * reminder fired or removed, every notification e-mailed to the people who want e-mail at once.
+ * From then on only a duplicate could still reach the sink.
+ */
+export async function settled(fx: Fixtures, subjectIds: string[], timeoutMs = 45_000): Promise<void> {
+  await planned(fx, subjectIds, timeoutMs);
+  await until(
+    'the reminders fired and e-mailed',
+    async () => {
+      // Pending first: a reminder fires together with its notifications, so none can appear after.
+      if ((await pendingReminders(fx, subjectIds)) > 0) return false;
+      const [{ unsent }] = await fx.query<{ unsent: number }>(
+        `SELECT count(*)::int AS unsent FROM notification n JOIN person p ON p.id = n.person_id
+          WHERE n.subject_id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'`,
+        [subjectIds],
+      );
+      return unsent === 0;
+    },
+    timeoutMs,
+  );
+}
+
 /** An initiative with a secretariat, a group with a chair and an owner (MEMBER), and a plan. */
 export async function workItemScene(
   fx: Fixtures,

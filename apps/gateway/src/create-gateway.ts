@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { type AppConfig, inputValidationPipe, PinoNestLogger, requestLogging } from '@app/platform';
+import { withoutFeedSecret } from '@app/reminders';
 import { GatewayModule } from './gateway.module';
 import { webClientMiddleware } from './web/web-client.middleware';
 
@@ -38,7 +39,7 @@ export async function createGateway(config: AppConfig, logger: Logger): Promise<
     bodyParser: false,
     abortOnError: false,
   });
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger, withoutFeedSecret));
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   app.useGlobalPipes(inputValidationPipe());
   app.useBodyParser('json', { limit: config.BODY_LIMIT });

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { QUEUES } from '@app/platform';
+import { DashboardAccess } from './admin/dashboard-access';
 import { QueueDashboard } from './admin/queue-dashboard';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
@@ -38,6 +39,7 @@ import { ReminderPolicyService } from './policy/reminder-policy.service';
     NotificationSubscriptionResolver,
     CalendarFeedService,
     CalendarFeedResolver,
+    DashboardAccess,
     QueueDashboard,
   ],
 })

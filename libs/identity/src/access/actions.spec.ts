@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, string[]> = {
   'workPlan.edit': ['viceChair', 'chair', 'secretariat'],
   'workPlan.submit': ['viceChair', 'chair'],
   'workPlan.approve': ['secretariat'],
+  'queueDashboard.read': ['secretariat'],
 };
 
 describe('access rules', () => {

@@ -41,6 +41,8 @@ export const ACTION_RULES = {
   'workPlan.submit': isChairOrVice,
   /** approveWorkPlan: SUBMITTED -> APPROVED. */
   'workPlan.approve': isSecretariat,
+  /** Read the queue dashboard (SECRETARIAT of any initiative); changing queues is for PLATFORM_OPERATORS. */
+  'queueDashboard.read': isSecretariat,
 } satisfies Record<string, (roles: Roles) => boolean>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -217,6 +217,16 @@ export class AppConfig {
   @IsString()
   CORS_ORIGINS = '';
 
+  /**
+   * Comma-separated e-mail addresses of the platform operators (case-insensitive): the only
+   * accounts that may change queues in the dashboard (pause, retry, clean, remove).
+   */
+  @IsString()
+  @Matches(/^\s*([^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*)?\s*$/, {
+    message: 'a comma-separated list of e-mail addresses',
+  })
+  PLATFORM_OPERATORS = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -282,6 +292,13 @@ export class AppConfig {
   /** TRUST_PROXY as Express takes it. */
   get trustProxy(): TrustProxy {
     return parseTrustProxy(this.TRUST_PROXY) as TrustProxy;
+  }
+
+  /** PLATFORM_OPERATORS, lower-cased. */
+  get platformOperators(): string[] {
+    return this.PLATFORM_OPERATORS.split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean);
   }
 
   get corsOrigins(): string[] {

@@ -18,11 +18,14 @@ describe('loadConfig', () => {
       MIGRATE_ON_BOOT: 'false',
       PUBLIC_URL: 'https://wg.example.org/',
       CORS_ORIGINS: 'https://a.org, https://b.org',
+      PLATFORM_OPERATORS: ' Ops@Example.org,root@example.org ',
     });
     expect(config.PORT).toBe(8080);
     expect(config.MIGRATE_ON_BOOT).toBe(false);
     expect(config.publicUrl).toBe('https://wg.example.org');
     expect(config.corsOrigins).toEqual(['https://a.org', 'https://b.org']);
+    expect(config.platformOperators).toEqual(['ops@example.org', 'root@example.org']);
+    expect(loadConfig({}).platformOperators).toEqual([]);
   });
 
   it.each([
@@ -32,6 +35,10 @@ describe('loadConfig', () => {
     [
       { LOG_LEVEL: 'loud' },
       'Invalid configuration: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { PLATFORM_OPERATORS: 'ops@example.org; root' },
+      'Invalid configuration: PLATFORM_OPERATORS must be a comma-separated list of e-mail addresses (got "ops@example.org; root")',
     ],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be a secret of at least 32 characters'],
     [

@@ -2,12 +2,11 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
- * The process's structured logger: one JSON object per line on stdout (or on `destination`,
- * e.g. for a test that reads what was logged). Secrets are redacted by key wherever they
- * appear in logged objects.
+ * The process's structured logger: one JSON object per line on stdout (or `destination`, which
+ * tests use to read the lines). Secrets are redacted by key wherever they appear in logged objects.
  */
 export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
-  const options = {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { app: name },

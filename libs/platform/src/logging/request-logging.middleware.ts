@@ -21,8 +21,9 @@ export const currentRequestId = (): string | undefined => requestIds.getStore();
  * Gives every request an id (the caller's X-Request-Id when sane, else a new UUID), echoes
  * it in the response, counts its SQL statements, and writes one log line when it finishes:
  * id, method, path, GraphQL operation name, status, duration and SQL statement count.
+ * `loggedPath` removes secrets that some paths carry (a calendar feed's key) before logging.
  */
-export function requestLogging(logger: Logger) {
+export function requestLogging(logger: Logger, loggedPath: (path: string) => string = (path) => path) {
   return (req: LoggedRequest, res: Response, next: NextFunction) => {
     const header = req.header('x-request-id');
     req.id = header && SANE_REQUEST_ID.test(header) ? header : randomUUID();
@@ -34,7 +35,7 @@ export function requestLogging(logger: Logger) {
         {
           reqId: req.id,
           method: req.method,
-          path: req.path,
+          path: loggedPath(req.path),
           operationName: req.operationName,
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,

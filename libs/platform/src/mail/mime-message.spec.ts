@@ -56,6 +56,27 @@ describe('composeMessage', () => {
     expect(mail.subject).toBe('Hi Bcc: x@evil.example');
   });
 
+  it('keeps bare CRs and other control characters out of headers and bodies', async () => {
+    const controls = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('') + '\u007f\u0085';
+    const { raw } = composeMessage({
+      from: 'a@example.org',
+      to: 'b@example.org',
+      subject: `Due: x\rBcc: x@evil.example\u0085y`,
+      text: `Title x\r.\rMAIL FROM:<x@evil.example>\n[${controls}]`,
+      html: `<p>x\r.\r</p>`,
+    });
+    const text = raw.toString('utf8');
+    // Line breaks only as CRLF, nothing else below U+0020 but tab, no DEL.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    const mail = await simpleParser(raw);
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.subject).toBe('Due: x Bcc: x@evil.example y');
+    expect(mail.text).toBe('Title x\n.\nMAIL FROM:<x@evil.example>\n[\t\n\n]');
+    expect(mail.html).toBe('<p>x\n.\n</p>');
+  });
+
   it('reads a bare address or a named mailbox', () => {
     expect(parseMailbox('a@example.org')).toEqual({ name: '', address: 'a@example.org' });
     expect(parseMailbox('"Doe, Jane" <jane@example.org>')).toEqual({ name: 'Doe, Jane', address: 'jane@example.org' });

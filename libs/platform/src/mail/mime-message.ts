@@ -31,11 +31,15 @@ interface Mailbox {
   address: string;
 }
 
-// Printable ASCII plus tab, CR and LF; and the control characters that must not reach a header.
+// Printable ASCII plus tab, CR and LF; the control characters (C0, DEL, C1) that must not reach
+// a header; and those a body keeps out (all but tab and the line breaks).
 /* eslint-disable no-control-regex */
 const ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
-const CONTROL = /[\x00-\x1f\x7f]+/g;
+const CONTROL = /[\x00-\x1f\x7f-\x9f]+/g;
+const BODY_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 /* eslint-enable no-control-regex */
+/** A bare CR or LF is a line break too: some receivers end a line (or the data, "\r.\r") at either. */
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 /** The sender is the same on every message: parsed once. */
 let lastSender: { value: string; box: Mailbox } | null = null;
@@ -81,9 +85,12 @@ function hasLongLine(crlf: string): boolean {
   }
 }
 
-/** A body part: 7bit when it is ASCII with lines of at most 998 characters, else base64 (lines of 76). */
+/**
+ * A body part: every line break as CRLF, no other control character but tab; 7bit when it is
+ * ASCII with lines of at most 998 characters, else base64 (lines of 76).
+ */
 function bodyPart(content: string, contentType: string): string {
-  const crlf = content.replace(/\r?\n/g, '\r\n');
+  const crlf = content.replace(BODY_CONTROL, '').replace(LINE_BREAK, '\r\n');
   if (ASCII.test(crlf) && !hasLongLine(crlf)) {
     return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${crlf}`;
   }

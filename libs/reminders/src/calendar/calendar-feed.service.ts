@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, type Caller, isUuid, UnauthenticatedError } from '@app/platform';
+import { derivedKey } from '../derived-key';
 import { updatedRows } from '../subjects/sql-result';
 import { feedSecret, feedSecretMatches, feedUrl } from './feed-secret';
 import { type CalendarEvent, renderCalendar } from './ical';
@@ -8,14 +9,19 @@ import { type CalendarEvent, renderCalendar } from './ical';
 /**
  * The caller's secret iCalendar feed: due dates of open items they own or whose group they
  * chair, and closing times of ballots they may vote in. The secret is an HMAC of the person id
- * and person.feed_version, so nothing secret is stored and rotating invalidates the old URL.
+ * and person.feed_version under a key of the feed's own, so nothing secret is stored and
+ * rotating invalidates the old URL.
  */
 @Injectable()
 export class CalendarFeedService {
+  private readonly key: Buffer;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = derivedKey(config.JWT_SECRET, 'calendar-feed');
+  }
 
   async url(caller: Caller | null): Promise<string> {
     if (!caller) throw new UnauthenticatedError();
@@ -38,7 +44,7 @@ export class CalendarFeedService {
   }
 
   private urlFor(personId: string, version: number): string {
-    return feedUrl(this.config.publicUrl, personId, feedSecret(this.config.JWT_SECRET, personId, version));
+    return feedUrl(this.config.publicUrl, personId, feedSecret(this.key, personId, version));
   }
 
   /** The feed text, or null for an unknown person or a wrong (e.g. rotated) secret. */
@@ -48,7 +54,7 @@ export class CalendarFeedService {
       name: string;
       v: number;
     }[];
-    if (!person || !feedSecretMatches(this.config.JWT_SECRET, personId, person.v, secret)) return null;
+    if (!person || !feedSecretMatches(this.key, personId, person.v, secret)) return null;
     const rows = (await this.dataSource.query(
       `SELECT 'work-item-' || i.id AS uid, i.due_at AS start, 'Due: ' || i.title AS summary,
               n.name || ' / ' || g.code || ' ' || g.name AS description, 'work-items/' || i.id AS path

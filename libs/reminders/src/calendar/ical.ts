@@ -14,8 +14,15 @@ export interface CalendarEvent {
   minutes?: number;
 }
 
+// Control characters other than tab and the line breaks: C0, DEL and C1. A bare CR would end a
+// content line for some clients, so every line break (CRLF, LF or CR alone) becomes the escaped \n.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** TEXT value (3.3.11): backslash, semicolon and comma escaped, line breaks as \n, no other control character. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value.replace(CONTROL, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n');
 }
 
 /** UTC form: 20160722T090000Z. */
