@@ -3,7 +3,7 @@
 #
 # Installs dependencies, makes PostgreSQL and Redis reachable (scripts/lib/services.sh),
 # creates the test database (never the demo one), then runs, failing fast:
-#   npm run lint, npm run typecheck, npm run build, npm run test:unit, npm run test:e2e,
+#   npm run lint, npm run typecheck, npm run build, npm run test:unit, npm run test:integration, npm run test:e2e,
 #   npm run test:web (the browser tests: scripts/test-web.sh, on a database of their own)
 #
 # Reads:   DATABASE_URL, REDIS_URL (see scripts/lib/services.sh),
@@ -55,7 +55,7 @@ rm -f "$results_dir"/*.json "$results_dir"/security.txt
 jest_args() { printf -- '-- --json --outputFile=%s/%s.json' "$results_dir" "$1"; }
 
 passed=()
-for step in lint typecheck build test:unit test:e2e test:web; do
+for step in lint typecheck build test:unit test:integration test:e2e test:web; do
   log "npm run $step"
   rc=0
   case "$step" in

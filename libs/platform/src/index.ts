@@ -7,6 +7,8 @@ export * from './config/load-config';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/outbox';
+export * from './database/sql';
+export * from './events/outbox-topics';
 export * from './database/run-migrations';
 export * from './database/sql-statement-counter';
 export * from './graphql/errors/domain-error';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { OutboxTopic } from '../events/outbox-topics';
 
 /**
  * Records a domain event in the outbox inside the caller's transaction, so the event exists
@@ -7,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  */
 export async function writeOutbox(
   manager: EntityManager,
-  topic: string,
+  topic: OutboxTopic,
   subjectId: string,
   payload: Record<string, unknown> = {},
 ): Promise<void> {

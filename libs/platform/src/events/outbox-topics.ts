@@ -1,0 +1,33 @@
+/**
+ * Every topic a domain may write to the outbox (`writeOutbox`), in one typed list: the worker
+ * dispatches on these names and nothing else. Spelling: lower-case words joined by dots, the
+ * first without underscores (the outbox's CHECK constraint, `^[a-z]+(\.[a-z_]+)+$`), hence
+ * `workitem`. The subject id is the row the topic names (a ballot, a work item, an initiative).
+ */
+export const TOPICS = {
+  /** A ballot opened. Payload: termsOfReferenceId, initiativeId, workingGroupId, closesAt, electorateSize. */
+  ballotOpened: 'ballot.opened',
+  /** A ballot's outcome was persisted (by time or closeBallot). Payload: outcome, tally, chainHead, early. */
+  ballotClosed: 'ballot.closed',
+  /** closesAt moved (closeBallot). Payload: reason. */
+  ballotClosingTimeChanged: 'ballot.closing_time_changed',
+  /** cancelBallot. Payload: termsOfReferenceId, reason. */
+  ballotCancelled: 'ballot.cancelled',
+  /** A work item was added. Payload: workPlanId, workingGroupId, title, kind, dueAt, ownerId, status. */
+  workItemCreated: 'workitem.created',
+  /** A work item changed. Payload as created, plus `changed` and `previous`. */
+  workItemChanged: 'workitem.changed',
+  /** A work item was removed. Payload as created. */
+  workItemRemoved: 'workitem.removed',
+  /** setReminderPolicy; the subject is the initiative. */
+  reminderPolicyChanged: 'reminders.policy_changed',
+} as const;
+
+export type OutboxTopic = (typeof TOPICS)[keyof typeof TOPICS];
+
+const KNOWN = new Set<string>(Object.values(TOPICS));
+
+/** Whether a stored topic is one of ours (rows are read back as plain text). */
+export function isOutboxTopic(topic: string): topic is OutboxTopic {
+  return KNOWN.has(topic);
+}
