@@ -7,6 +7,6 @@ export * from './outbox-topics';
 export * from './planning/reminder-plan';
 export * from './planning/recipients';
 export * from './calendar/feed-secret';
-export { ReminderProcessor } from './jobs/reminder.processor';
+export { RECONCILE_JOB, ReminderProcessor } from './jobs/reminder.processor';
 export { MailProcessor } from './jobs/mail.processor';
 export { OutboxProcessor } from './jobs/outbox.processor';
