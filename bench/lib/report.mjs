@@ -1,6 +1,6 @@
 // Turns the figures of bench/run into bench/results.json and the table of bench/RESULTS.md,
-// each figure checked against its target from issue 7.
-import { writeFileSync } from 'node:fs';
+// each figure checked against its target.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const cpuText = (c) => (c ? `gateway ${c.gatewayMsPerRequest} ms, PostgreSQL ${c.postgresMsPerRequest} ms` : 'n/a');
 
@@ -165,5 +165,13 @@ export function writeResults(results) {
     'Reproduce: `bench/seed && bench/run` (see README, Performance).',
     '',
   ];
-  writeFileSync(new URL('../RESULTS.md', import.meta.url), lines.join('\n'));
+  const file = new URL('../RESULTS.md', import.meta.url);
+  writeFileSync(file, lines.join('\n') + history(file));
+}
+
+/** The "## History" section of the results file (what each target took), kept across runs. */
+function history(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = text.indexOf('\n## History\n');
+  return start < 0 ? '' : text.slice(start);
 }

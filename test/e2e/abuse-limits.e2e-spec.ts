@@ -1,22 +1,13 @@
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { useGateway } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
 
 const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 
 describe('abuse limits', () => {
   describe('mutations per account', () => {
-    let gateway: GatewayUnderTest;
-    let fixtures: Fixtures;
-
-    beforeAll(async () => {
-      gateway = await startGateway({ MUTATION_RATE_LIMIT: '5' });
-      fixtures = new Fixtures(gateway.config);
-    });
-    afterAll(async () => {
-      await fixtures.close();
-      await gateway.close();
-    });
+    const gateway = useGateway({ MUTATION_RATE_LIMIT: '5' });
+    const fixtures = useFixtures();
 
     it('refuses the 6th mutation of a minute with FORBIDDEN, RATE_LIMITED, retryAfter and HTTP 429; others are unaffected', async () => {
       const initiative = await fixtures.initiative();
@@ -86,17 +77,12 @@ describe('abuse limits', () => {
   });
 
   describe('production defaults', () => {
-    let gateway: GatewayUnderTest;
-
-    beforeAll(async () => {
-      gateway = await startGateway({
-        NODE_ENV: 'production',
-        JWT_SECRET: 'p'.repeat(48),
-        SMTP_URL: 'smtp://127.0.0.1:2525',
-        CORS_ORIGINS: 'https://secretariat.example.org',
-      });
+    const gateway = useGateway({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(48),
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      CORS_ORIGINS: 'https://secretariat.example.org',
     });
-    afterAll(() => gateway.close());
 
     it('turns introspection and the IDE off', async () => {
       const result = await gateway.gql('{ __schema { queryType { name } } }');

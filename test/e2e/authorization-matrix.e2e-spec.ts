@@ -1,8 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, type GraphQLSchema } from 'graphql';
 import { hashPassword } from '@app/identity';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { Fixtures, useFixtures } from '../support/fixtures';
+import { type GatewayUnderTest, ok, useGateway } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
 import { subscriptionOutcome } from '../support/live-client';
 import { reportSecurityFigure } from '../support/security-report';
@@ -73,10 +73,9 @@ interface Row {
   restore?(world: World): Promise<void>;
 }
 
+/** Arranges as someone who may: the data, or a failure naming the errors. */
 async function must<T>(world: World, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await world.gql<T>(query, variables, token);
-  if (result.errors) throw new Error(`arrange failed: ${JSON.stringify(result.errors)} for ${query}`);
-  return result.data as T;
+  return ok(await world.gql<T>(query, variables, token));
 }
 
 const draftGroupTor = (w: World) =>
@@ -432,13 +431,11 @@ function operationsToCover(schema: GraphQLSchema): string[] {
 }
 
 describe('authorisation matrix', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
   let world: World;
 
+  const gateway = useGateway();
+  const fixtures = useFixtures();
   beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
     slugCache = new Map();
     const initiative = await fixtures.initiative();
     const other = await fixtures.initiative();
@@ -455,10 +452,6 @@ describe('authorisation matrix', () => {
     };
     await fixtures.groupRole(otherGroup.id, people.otherChair.id, 'CHAIR');
     world = { initiativeId: initiative.id, groupId: '', people, gql: gateway.gql, fixtures };
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
   });
 
   /** A fresh working group of the initiative with the callers in their group roles. */

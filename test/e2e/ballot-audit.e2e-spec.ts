@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genesisHash } from '@app/terms-of-reference';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { CANCEL, castVote, CLOSE, community, draftTor, type Json, ok, openBallot, tamper } from '../support/tor-fixtures';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, type Json, ok, useGateway } from '../support/gateway-harness';
+import { CANCEL, castVote, CLOSE, community, draftTor, openBallot, tamper } from '../support/tor-fixtures';
 
 /** The export of docs/VERIFYING.md: what tools/verify-ballot.mjs reads. */
 const EXPORT = `query Export($id: ID!) {
@@ -40,17 +40,8 @@ function verifyWithTool(exported: unknown, how: 'file' | 'stdin' = 'file', extra
 }
 
 describe('Ballot.audit and tools/verify-ballot.mjs (issue 12, finding 8)', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
-  });
+  const gateway = useGateway();
+  const fixtures = useFixtures();
 
   const exportBallot = async (id: string, token: string) => ok(await gateway.gql(EXPORT, { id }, token)).ballot;
 

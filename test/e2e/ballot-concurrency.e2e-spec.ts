@@ -1,20 +1,11 @@
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, ok, useGateway } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
-import { BALLOT, castVote, CLOSE, draftTor, inSeconds, ok, openBallot, VERIFY, type Person } from '../support/tor-fixtures';
+import { BALLOT, castVote, CLOSE, draftTor, inSeconds, openBallot, type Person, VERIFY } from '../support/tor-fixtures';
 
 describe('ballot concurrency', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
-  });
+  const gateway = useGateway();
+  const fixtures = useFixtures();
 
   /** An initiative with a secretariat and `n` MEMBERs, created in three statements. */
   async function electorate(n: number) {

@@ -1,11 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { createLogger, QUEUES } from '@app/platform';
+import { QUEUES } from '@app/platform';
 import { CLOSE_BALLOT_JOB, closeJobId } from '@app/terms-of-reference';
-import { createWorker } from '../../apps/worker/src/create-worker';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { testConfig } from '../support/test-config';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, ok, startGateway, useGateway } from '../support/gateway-harness';
 import {
   BALLOT,
   BALLOT_FIELDS,
@@ -17,26 +15,20 @@ import {
   expire,
   inSeconds,
   OPEN,
-  ok,
   openBallot,
   outboxTopics,
   tamper,
   VERIFY,
   waitFor,
 } from '../support/tor-fixtures';
+import { useDatabaseOfItsOwn } from '../support/own-database';
+import { startWorker } from '../support/reminders';
+
+useDatabaseOfItsOwn();
 
 describe('ballots', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
-  });
+  const gateway = useGateway();
+  const fixtures = useFixtures();
 
   const readBallot = async (id: string, token: string) => ok(await gateway.gql(BALLOT, { id }, token)).ballot;
 
@@ -449,8 +441,7 @@ describe('ballots', () => {
     let worker: INestApplicationContext;
 
     beforeAll(async () => {
-      const config = testConfig({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX });
-      worker = await createWorker(config, createLogger(config.LOG_LEVEL, 'worker'));
+      worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX });
     });
     afterAll(() => worker.close());
 
@@ -546,8 +537,7 @@ describe('ballots', () => {
         ok(await castVote(offline, c.members[0].token, ballot.id, 'APPROVE'));
 
         // Redis was empty for this ballot: the worker re-plans every OPEN ballot when it starts.
-        const config = testConfig();
-        worker = await createWorker(config, createLogger(config.LOG_LEVEL, 'worker'));
+        worker = await startWorker({});
         const row = await waitFor(async () => {
           const [r] = await fixtures.query(
             `SELECT state, outcome FROM ballot WHERE id = $1 AND closed_persisted_at IS NOT NULL`,

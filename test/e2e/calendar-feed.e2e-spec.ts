@@ -1,23 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { createLogger } from '@app/platform';
 import ICAL from 'ical.js';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, postGraphQL, startGateway, useGateway } from '../support/gateway-harness';
 import { addItem, changeItem, workItemScene } from '../support/reminders';
 import { waitFor } from '../support/tor-fixtures';
 
 describe('calendar feed', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
-
-  beforeAll(async () => {
-    gateway = await startGateway({ PUBLIC_URL: 'https://wg.example' });
-    fx = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-  });
+  const gateway = useGateway({ PUBLIC_URL: 'https://wg.example' });
+  const fx = useFixtures();
 
   const feedUrl = async (token: string) => {
     const result = await gateway.gql<{ myCalendarFeedUrl: string }>(`{ myCalendarFeedUrl }`, {}, token);

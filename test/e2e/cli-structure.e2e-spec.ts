@@ -2,8 +2,8 @@ import { jest } from '@jest/globals';
 import { createLogger } from '@app/platform';
 import { bootstrapCommand } from '../../apps/cli/src/bootstrap.command';
 import { seedCommand } from '../../apps/cli/src/seed.command';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { Fixtures } from '../support/fixtures';
+import { errorCodes, useGateway } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
 import { testConfig, uniqueId } from '../support/test-config';
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken person { email } } }`;
@@ -13,18 +13,10 @@ const STRUCTURE = `query { initiative(slug: "u4ssc") { name timeZone launchedOn
   workingGroups { code name status chairs { email } members(first: 200) { edges { node { role person { email } } } } } } }`;
 
 describe('CLI: seed and bootstrap', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
   const logger = createLogger('silent', 'cli');
 
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fx = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-  });
+  const gateway = useGateway();
+  const fx = useFixtures();
 
   /** Runs a command, capturing what it prints. */
   async function run(command: typeof seedCommand, args: string[] = [], overrides: Record<string, string> = {}) {

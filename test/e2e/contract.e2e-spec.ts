@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, printSchema } from 'graphql';
 import { contractProblems } from '../support/contract-diff';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useGateway } from '../support/gateway-harness';
 
 /** The public contract, beside the project (read-only). */
 const CONTRACT_PATH = process.env.CONTRACT_PATH ?? join(process.cwd(), '..', 'shared', 'contract', 'schema.graphql');
@@ -113,15 +113,13 @@ const NOT_YET_IMPLEMENTED: string[] = [
 ];
 
 describe('the public GraphQL contract', () => {
-  let gateway: GatewayUnderTest;
   let problems: Map<string, string>;
 
+  const gateway = useGateway();
   beforeAll(async () => {
-    gateway = await startGateway();
     const schema = gateway.app.get(GraphQLSchemaHost).schema;
     problems = contractProblems(buildSchema(readFileSync(CONTRACT_PATH, 'utf8')), schema);
   });
-  afterAll(() => gateway.close());
 
   it('is implemented by the emitted schema, except the names listed as not yet implemented', () => {
     const unexpected = [...problems].filter(([key]) => !NOT_YET_IMPLEMENTED.includes(key)).map(([, problem]) => problem);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogger } from '@app/platform';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, useGateway } from '../support/gateway-harness';
 import { clientAddress, from, LOGIN } from '../support/sign-in';
 import { uniqueId } from '../support/test-config';
 
@@ -18,23 +18,14 @@ const ERROR = 50;
  */
 describe('error logging', () => {
   const lines: LogLine[] = [];
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
-
-  beforeAll(async () => {
-    const capture = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
-        done();
-      },
-    });
-    gateway = await startGateway({ LOG_LEVEL: 'info' }, createLogger('info', 'gateway', capture));
-    fx = new Fixtures(gateway.config);
+  const capture = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
   });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-  });
+  const gateway = useGateway({ LOG_LEVEL: 'info' }, createLogger('info', 'gateway', capture));
+  const fx = useFixtures();
 
   it('logs a wrong password, NOT_FOUND, BAD_USER_INPUT, FORBIDDEN, CONFLICT and a rate limit below error, with code and request id', async () => {
     const initiative = await fx.initiative();

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig, runMigrationsLocked } from '@app/platform';
 import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useGateway } from '../support/gateway-harness';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
 import { uniqueId } from '../support/test-config';
 import { waitFor } from '../support/tor-fixtures';
@@ -16,21 +16,20 @@ const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganiza
  */
 describe('fault: PostgreSQL restarts under load', () => {
   let postgres: ThrowawayPostgres;
-  let gateway: GatewayUnderTest;
   let fixtures: Fixtures;
-
   beforeAll(async () => {
     postgres = await startThrowawayPostgres();
     const config = loadConfig({ ...process.env, DATABASE_URL: postgres.url, LOG_LEVEL: 'silent' });
     const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
     await runMigrationsLocked(dataSource);
     await dataSource.destroy();
-    gateway = await startGateway({ DATABASE_URL: postgres.url, MUTATION_RATE_LIMIT: '0' });
+  });
+  const gateway = useGateway(() => ({ DATABASE_URL: postgres.url, MUTATION_RATE_LIMIT: '0' }));
+  beforeAll(() => {
     fixtures = new Fixtures(gateway.config);
   });
   afterAll(async () => {
     await fixtures?.close();
-    await gateway?.close();
     await postgres?.destroy();
   });
 

@@ -1,10 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { useGateway } from '../support/gateway-harness';
 import { startThrowawayRedis } from '../support/processes';
 import { count, LEAD, planned, setPolicy, settled, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { reportSecurityFigure } from '../support/security-report';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 const ADD_ITEM = `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id } }`;
 
@@ -12,31 +13,30 @@ const ADD_ITEM = `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $inp
  * Redis stopped (and back empty): mutations keep succeeding, their events wait in the
  * PostgreSQL outbox, and once Redis returns every reminder is still delivered exactly once.
  */
+useDatabaseOfItsOwn();
+
 describe('fault: Redis stopped', () => {
   let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
-  let sink: SmtpSink;
-  let gateway: GatewayUnderTest;
   let worker: INestApplicationContext;
-  let fx: Fixtures;
-
+  const sink = new SmtpSink();
   beforeAll(async () => {
     redis = await startThrowawayRedis();
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ REDIS_URL: redis.url, SMTP_URL: sink.url });
+    await sink.start();
+  });
+  const gateway = useGateway(() => ({ REDIS_URL: redis.url, SMTP_URL: sink.url }));
+  const fx = useFixtures();
+  beforeAll(async () => {
     worker = await startWorker({
       REDIS_URL: redis.url,
       QUEUE_PREFIX: gateway.config.QUEUE_PREFIX,
       SMTP_URL: sink.url,
       RECONCILE_EVERY_MS: '2000',
     });
-    fx = new Fixtures(gateway.config);
   });
   afterAll(async () => {
-    await worker.close();
-    await gateway.close();
-    await fx.close();
+    await worker?.close();
     await sink.stop();
-    await redis.stop();
+    await redis?.stop();
   });
 
   it('accepts changes while Redis is down and delivers their reminders once when it returns', async () => {

@@ -1,10 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { type GatewayUnderTest, useGateway } from '../support/gateway-harness';
 import { count, dueSoon, LEAD, planned, setPolicy, settled, sleep, startWorker, workItemScene } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { uniqueId } from '../support/test-config';
 import { reportSecurityFigure } from '../support/security-report';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 const DRAFT = `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`;
 const OPEN = `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`;
@@ -18,27 +19,22 @@ const UPDATE_ITEM = `mutation ($input: UpdateWorkItemInput!) { updateWorkItem(in
  * deployment: votes and work-item changes spread over both gateways give exact tallies, and
  * every reminder goes out once.
  */
-describe('fault: two gateways and two workers', () => {
-  let sink: SmtpSink;
-  let gateways: GatewayUnderTest[];
-  let workers: INestApplicationContext[];
-  let fx: Fixtures;
+useDatabaseOfItsOwn();
 
+describe('fault: two gateways and two workers', () => {
+  const sink = new SmtpSink();
+  beforeAll(() => sink.start());
+  const replicaA = useGateway(() => ({ SMTP_URL: sink.url }));
+  const replicaB = useGateway(() => ({ SMTP_URL: sink.url, QUEUE_PREFIX: replicaA.config.QUEUE_PREFIX }));
+  const gateways = [replicaA, replicaB];
+  const fx = useFixtures();
+  let workers: INestApplicationContext[] = [];
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    const first = await startGateway({ SMTP_URL: sink.url });
-    const prefix = first.config.QUEUE_PREFIX;
-    gateways = [first, await startGateway({ SMTP_URL: sink.url, QUEUE_PREFIX: prefix })];
-    workers = [
-      await startWorker({ QUEUE_PREFIX: prefix, SMTP_URL: sink.url }),
-      await startWorker({ QUEUE_PREFIX: prefix, SMTP_URL: sink.url }),
-    ];
-    fx = new Fixtures(first.config);
+    const env = { QUEUE_PREFIX: replicaA.config.QUEUE_PREFIX, SMTP_URL: sink.url };
+    workers = [await startWorker(env), await startWorker(env)];
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.close()));
-    await Promise.all(gateways.map((g) => g.close()));
-    await fx.close();
     await sink.stop();
   });
 

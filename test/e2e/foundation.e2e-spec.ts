@@ -1,12 +1,7 @@
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { errorCodes, useGateway } from '../support/gateway-harness';
 
 describe('gateway foundation', () => {
-  let gateway: GatewayUnderTest;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway();
 
   it('answers { __typename } over HTTP', async () => {
     const result = await gateway.gql('{ __typename }');

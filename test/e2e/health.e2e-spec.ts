@@ -1,4 +1,4 @@
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useGateway } from '../support/gateway-harness';
 import { startThrowawayRedis } from '../support/processes';
 
 /** Polls /health/ready until it answers `status`, or fails after timeoutMs. */
@@ -15,16 +15,12 @@ async function readyStatus(url: string, status: number, timeoutMs = 20_000): Pro
 
 describe('readiness follows Redis', () => {
   let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
-  let gateway: GatewayUnderTest;
 
   beforeAll(async () => {
     redis = await startThrowawayRedis();
-    gateway = await startGateway({ REDIS_URL: redis.url });
   });
-  afterAll(async () => {
-    await gateway.close();
-    await redis.stop();
-  });
+  const gateway = useGateway(() => ({ REDIS_URL: redis.url }));
+  afterAll(() => redis.stop());
 
   it('turns 503 naming Redis when it stops, and 200 again by itself when it returns', async () => {
     expect(await readyStatus(gateway.url, 200)).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });

@@ -5,8 +5,8 @@ import WebSocket from 'ws';
 import { composeMessage } from '../../libs/platform/src/mail/mime-message';
 import { renderEmail } from '../../libs/reminders/src/delivery/notification-text';
 import { snapshotDatabase } from '../support/db-snapshot';
-import { Fixtures } from '../support/fixtures';
-import { postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { postGraphQL, useGateway } from '../support/gateway-harness';
 import {
   CONTROL_TEXTS,
   controlCharacterRequests,
@@ -46,22 +46,16 @@ const REFUSING_CLOSES = (code: number) => (code >= 4400 && code < 4500) || [1002
  * On a busy machine thousands of requests take minutes: hence the long timeouts.
  */
 describe('hostile input', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
   let initiativeId: string;
   let token: string;
   // A client of its own: the failed sign-ins sent here must not use up loopback's budget.
   const client = from(clientAddress());
 
+  const gateway = useGateway();
+  const fixtures = useFixtures();
   beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
     initiativeId = (await fixtures.initiative()).id;
     token = (await fixtures.person(initiativeId, 'SECRETARIAT')).token;
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
   });
 
   async function send(request: HostileRequest, as = token): Promise<Verdict> {

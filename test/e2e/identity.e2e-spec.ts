@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { Fixtures } from '../support/fixtures';
+import { errorCodes, startGateway, useGateway } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
 import { SmtpSink } from '../support/smtp-sink';
 import { ACCEPT, clientAddress, from, LOGIN, setPassword } from '../support/sign-in';
 import { uniqueId } from '../support/test-config';
@@ -11,9 +11,11 @@ const REGISTER = `mutation ($input: RegisterPersonInput!) { registerPerson(input
 const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name acronym kind country } }`;
 
 describe('identity: sign-in, invitations, organisations', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
-  let sink: SmtpSink;
+  const sink = new SmtpSink();
+  beforeAll(() => sink.start());
+  const gateway = useGateway(() => ({ SMTP_URL: sink.url, PUBLIC_URL: 'https://wg.example.org' }));
+  const fx = useFixtures();
+  afterAll(() => sink.stop());
   let initiative: { id: string; slug: string };
   let secretariat: { id: string; email: string; token: string };
   /** This file's client address: its sign-in failures never count against other tests. */
@@ -22,16 +24,8 @@ describe('identity: sign-in, invitations, organisations', () => {
     gateway.gql<T>(query, variables, undefined, from(at));
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url, PUBLIC_URL: 'https://wg.example.org' });
-    fx = new Fixtures(gateway.config);
     initiative = await fx.initiative();
     secretariat = await fx.person(initiative.id, 'SECRETARIAT');
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-    await sink.stop();
   });
 
   /** Registers a person with a password through the API; returns their id and e-mail. */

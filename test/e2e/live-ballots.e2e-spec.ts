@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { subscribed, useReplicas } from '../support/live-client';
 import { startWorker } from '../support/reminders';
-import { type Json, BALLOT, castVote, community, draftTor, expire, ok, openBallot } from '../support/tor-fixtures';
+import { BALLOT, castVote, community, draftTor, expire, openBallot } from '../support/tor-fixtures';
+import { type Json, ok } from '../support/gateway-harness';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 /** What a ballot page shows live: participation for everyone, the tally for those who may see it. */
 const BALLOT_UPDATED = `subscription ($id: ID!) {
@@ -17,6 +19,8 @@ const BALLOT_UPDATED = `subscription ($id: ID!) {
  * ballotUpdated across two gateway replicas over one PostgreSQL: whichever replica (or worker)
  * changes a ballot, a subscriber on the other one receives it, resolved as itself.
  */
+useDatabaseOfItsOwn();
+
 describe('live ballots (Subscription.ballotUpdated)', () => {
   const replicas = useReplicas();
   const { client } = replicas;

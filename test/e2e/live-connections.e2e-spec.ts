@@ -1,9 +1,9 @@
 import WebSocket from 'ws';
 import { TokenService } from '@app/identity';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { type Json, ok, useGateway } from '../support/gateway-harness';
 import { LiveClient, subscribed } from '../support/live-client';
-import { type Json, community, inSeconds, ok } from '../support/tor-fixtures';
+import { community, inSeconds } from '../support/tor-fixtures';
 
 const NOTIFICATION_ADDED = `subscription { notificationAdded { id } }`;
 const BALLOT_UPDATED = `subscription ($id: ID!) { ballotUpdated(ballotId: $id) { id votesCast } }`;
@@ -14,29 +14,21 @@ const BALLOT_UPDATED = `subscription ($id: ID!) { ballotUpdated(ballotId: $id) {
  * valid while the socket is open.
  */
 describe('live connections (graphql-ws at /graphql)', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
   const clients: LiveClient[] = [];
 
-  beforeAll(async () => {
-    gateway = await startGateway({
-      // Short-lived tokens, checked often: an expired token's subscription ends within the test's patience.
-      JWT_EXPIRES_IN: '6s',
-      LIVE_TOKEN_CHECK_MS: '200',
-      LIVE_MAX_CONNECTIONS_PER_PERSON: '2',
-      LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2',
-      GRAPHQL_MAX_DEPTH: '6',
-      GRAPHQL_MAX_ALIASES: '3',
-      GRAPHQL_MAX_COMPLEXITY: '10',
-    });
-    fixtures = new Fixtures(gateway.config);
+  const gateway = useGateway({
+    // Short-lived tokens, checked often: an expired token's subscription ends within the test's patience.
+    JWT_EXPIRES_IN: '6s',
+    LIVE_TOKEN_CHECK_MS: '200',
+    LIVE_MAX_CONNECTIONS_PER_PERSON: '2',
+    LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2',
+    GRAPHQL_MAX_DEPTH: '6',
+    GRAPHQL_MAX_ALIASES: '3',
+    GRAPHQL_MAX_COMPLEXITY: '10',
   });
+  const fixtures = useFixtures();
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
   });
 
   const client = (token?: string, params?: Record<string, unknown>) => {

@@ -2,7 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { SqlStatementCounter } from '@app/platform';
 import { subscribed, useReplicas } from '../support/live-client';
 import { startWorker } from '../support/reminders';
-import { type Json, community, draftTor, ok, openBallot } from '../support/tor-fixtures';
+import { community, draftTor, openBallot } from '../support/tor-fixtures';
+import { type Json, ok } from '../support/gateway-harness';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 const FIELDS = 'id kind subjectId title body dueAt createdAt emailedAt readAt';
 const NOTIFICATION_ADDED = `subscription { notificationAdded { ${FIELDS} } }`;
@@ -12,6 +14,8 @@ const MINE = `query { myNotifications(first: 200) { edges { node { ${FIELDS} } }
  * notificationAdded across two gateway replicas: notifications created by a worker, or by any
  * other writer, reach their own person's subscriptions on every replica, and nobody else's.
  */
+useDatabaseOfItsOwn();
+
 describe('live notifications (Subscription.notificationAdded)', () => {
   const replicas = useReplicas();
   const { client } = replicas;

@@ -1,7 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { recordInvitationNotification } from '@app/reminders';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, useGateway } from '../support/gateway-harness';
 import {
   addItem,
   dueSoon,
@@ -10,10 +9,10 @@ import {
   pendingReminders,
   setPolicy,
   sleep,
-  startWorker,
+  useReminderStack,
   workItemScene,
 } from '../support/reminders';
-import { SmtpSink } from '../support/smtp-sink';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 const LIST = `query ($unreadOnly: Boolean, $first: Int, $after: String) {
   myNotifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
@@ -41,18 +40,11 @@ function zoneWithLocalHour(from: number, to: number): string {
   throw new Error('no zone');
 }
 
-describe('in-app notifications and preferences', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
+useDatabaseOfItsOwn();
 
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fx = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-  });
+describe('in-app notifications and preferences', () => {
+  const gateway = useGateway();
+  const fx = useFixtures();
 
   async function seed(personId: string, n: number): Promise<string[]> {
     const rows = await fx.query<{ id: string }>(
@@ -174,23 +166,7 @@ describe('in-app notifications and preferences', () => {
 });
 
 describe('e-mail modes (real worker and SMTP sink)', () => {
-  let gateway: GatewayUnderTest;
-  let worker: INestApplicationContext;
-  let sink: SmtpSink;
-  let fx: Fixtures;
-
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url });
-    worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url, DIGEST_EVERY_MS: '1000' });
-    fx = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await fx?.close();
-    await sink?.stop();
-  });
+  const { gateway, sink, fx } = useReminderStack({ gateway: true, worker: { DIGEST_EVERY_MS: '1000' } });
 
   it('OFF: in-app only; DAILY_DIGEST: one digest after 08:00 local time listing the notifications, none when there are none', async () => {
     const s = await workItemScene(fx, { owner: zoneWithLocalHour(9, 22), chair: zoneWithLocalHour(0, 6) });

@@ -1,6 +1,6 @@
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { addItem, createPlan, ok, planWorld, type PlanWorld, UPDATE_ITEM } from '../support/work-plan-fixtures';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, ok, useGateway } from '../support/gateway-harness';
+import { addItem, createPlan, type PlanWorld, planWorld, UPDATE_ITEM } from '../support/work-plan-fixtures';
 
 const PROGRESS = `total notStarted inProgress blocked done overdue percentComplete nextDue { title }`;
 const INITIATIVE_PROGRESS = `query($id: ID!) { initiativeProgress(initiativeId: $id) {
@@ -34,14 +34,12 @@ interface InitiativeProgressShape {
 const EMPTY = { total: 0, notStarted: 0, inProgress: 0, blocked: 0, done: 0, overdue: 0, percentComplete: 0, nextDue: [] };
 
 describe('progress', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
   let w: PlanWorld;
   let planId: string;
 
+  const gw = useGateway();
+  const fx = useFixtures();
   beforeAll(async () => {
-    gw = await startGateway();
-    fx = new Fixtures(gw.config);
     w = await planWorld(fx);
     // one DONE, one IN_PROGRESS at 50, one NOT_STARTED past due, one CANCELLED (also past due)
     planId = (await createPlan(gw, w.chair.token, w.groupId)).id;
@@ -61,10 +59,6 @@ describe('progress', () => {
     ] as const) {
       ok(await gw.gql(UPDATE_ITEM, { input: { id, expectedVersion: 1, ...change } }, w.chair.token));
     }
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
   });
 
   it('computes a plan’s progress exactly', async () => {

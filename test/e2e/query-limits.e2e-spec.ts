@@ -1,36 +1,30 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
-import { Fixtures } from '../support/fixtures';
-import { type GatewayUnderTest, postGraphQL, startGateway } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { postGraphQL, useGateway } from '../support/gateway-harness';
 import { fragmentFanOut } from '../support/hostile-requests';
 
 /**
- * What one GraphQL request may cost the gateway before any resolver runs (issue 12, audit
- * findings 1 and 2): validation and cost estimation are linear in the document, whatever its
+ * What one GraphQL request may cost the gateway before any resolver runs (audit findings 1 and 2
+ * in docs/SECURITY.md): validation and cost estimation are linear in the document, whatever its
  * fragments; the cost estimate never fails open; every list is priced and capped.
  */
 describe('query limits', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
   let initiative: { id: string; slug: string };
   let token: string;
 
+  const gateway = useGateway();
+  const fixtures = useFixtures();
   beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
     initiative = await fixtures.initiative();
     token = (await fixtures.person(initiative.id, 'SECRETARIAT')).token;
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
   });
 
   const reasonsOf = (result: { errors?: { extensions: { code: string; reason?: unknown } }[] }) =>
     (result.errors ?? []).map((e) => `${e.extensions.code}/${String(e.extensions.reason)}`);
 
-  // Before the fix the depth rule walked a fragment again at every spread: 2^30 walks, minutes
-  // of blocked event loop (this in-process gateway included), so the test ran into its timeout.
+  // A rule that walked a fragment again at every spread would make 2^30 walks: minutes of blocked
+  // event loop (this in-process gateway included), so the test would run into its timeout.
   it('answers the 1 KB fragment fan-out at once, with BAD_USER_INPUT and no sign-in', async () => {
     const query = fragmentFanOut(30);
     expect(query.length).toBeLessThan(1300);
@@ -72,7 +66,7 @@ describe('query limits', () => {
     return `{ ${names.map((f) => `...${f}`).join(' ')} } ${names.map((f) => `fragment ${f} on Query { serverTime }`).join(' ')}`;
   }
 
-  // Before the fix an estimator that gave up (10,000 nodes) let the query run unpriced.
+  // An estimator that gives up (10,000 nodes) must refuse, not let the query run unpriced.
   it('refuses a costly query padded until the estimator would give up, instead of running it', async () => {
     const costly = `overdueItems(initiativeId: "${initiative.id}", first: 200) { edges { node { title
       workPlan { items(first: 200) { edges { node { title owner { name } } } } } } } }`;
@@ -90,7 +84,7 @@ describe('query limits', () => {
     expect(result.errors?.[0].message).toMatch(/\$n/);
   });
 
-  // Before the fix the recursive walkers of later plugins overflowed the stack: HTTP 500.
+  // Left to the recursive walkers of later plugins, these would overflow the stack: HTTP 500.
   it('refuses variables nested 10,000 deep (20 KB) with BAD_USER_INPUT, with or without a token', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const answers: [number, string[]][] = [];

@@ -1,7 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { QUEUES } from '@app/platform';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { Fixtures, useFixtures } from '../support/fixtures';
+import { startGateway, useGateway } from '../support/gateway-harness';
 import { uniqueId } from '../support/test-config';
 import { waitFor } from '../support/tor-fixtures';
 
@@ -21,22 +21,16 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('queue dashboard (Bull Board at /admin/queues)', () => {
   const operatorEmail = `ops-${uniqueId()}@example.org`;
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
   let base: string;
   /** A platform operator: no role in any initiative. */
   let operator: { id: string; token: string };
 
+  // Upper case in the configuration: operators are matched case-insensitively.
+  const gateway = useGateway({ PLATFORM_OPERATORS: ` other@example.org, ${operatorEmail.toUpperCase()} ` });
+  const fx = useFixtures();
   beforeAll(async () => {
-    // Upper case in the configuration: operators are matched case-insensitively.
-    gateway = await startGateway({ PLATFORM_OPERATORS: ` other@example.org, ${operatorEmail.toUpperCase()} ` });
-    fx = new Fixtures(gateway.config);
     base = `${gateway.url}/admin/queues`;
     operator = await fx.person(null, 'MEMBER', { email: operatorEmail });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
   });
 
   async function people() {

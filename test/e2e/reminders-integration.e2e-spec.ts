@@ -1,38 +1,17 @@
 import { jest } from '@jest/globals';
-import {
-  count,
-  dueSoon,
-  LEAD,
-  LEAD_S,
-  setPolicy,
-  settled,
-  sleep,
-  type ReminderStack,
-  startReminderStack,
-} from '../support/reminders';
+import { count, dueSoon, LEAD, LEAD_S, setPolicy, settled, sleep, useReminderStack } from '../support/reminders';
 import { waitFor } from '../support/tor-fixtures';
+import { ok } from '../support/gateway-harness';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 // Each test waits for deadlines DUE_IN_MS ahead on a busy machine (see support/reminders).
 jest.setTimeout(90_000);
 
+useDatabaseOfItsOwn();
+
 /** Reminders driven by the real work-plan and ballot mutations (their outbox rows), not by fixtures. */
 describe('reminders from the work-plans and ballots mutations', () => {
-  let stack: ReminderStack;
-  let gateway: ReminderStack['gateway'];
-  let sink: ReminderStack['sink'];
-  let fx: ReminderStack['fx'];
-
-  beforeAll(async () => {
-    stack = await startReminderStack();
-    ({ gateway, sink, fx } = stack);
-  });
-  afterAll(() => stack?.close());
-
-  const ok = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
-    const result = await gateway.gql<T>(query, variables, token);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!;
-  };
+  const { gateway, sink, fx } = useReminderStack({ gateway: true });
 
   it('addWorkItem / updateWorkItem: DUE and OVERDUE as planned; DONE stops the overdue reminder', async () => {
     const initiative = await fx.initiative();
@@ -43,16 +22,20 @@ describe('reminders from the work-plans and ballots mutations', () => {
     await fx.groupRole(group.id, chair.id, 'CHAIR');
     await fx.groupRole(group.id, owner.id, 'MEMBER');
     await setPolicy(gateway.gql, secretariat.token, initiative.id, [LEAD]);
-    const { createWorkPlan } = await ok<{ createWorkPlan: { id: string } }>(
-      `mutation ($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { id } }`,
-      { input: { workingGroupId: group.id, title: 'Plan', periodStart: '2016-07-01', periodEnd: '2040-06-30' } },
-      chair.token,
-    );
-    const add = (title: string, dueAt: Date) =>
-      ok<{ addWorkItem: { id: string; version: number } }>(
-        `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id version } }`,
-        { input: { workPlanId: createWorkPlan.id, kind: 'TASK', title, ownerId: owner.id, dueAt: dueAt.toISOString() } },
+    const { createWorkPlan } = ok(
+      await gateway.gql<{ createWorkPlan: { id: string } }>(
+        `mutation ($input: CreateWorkPlanInput!) { createWorkPlan(input: $input) { id } }`,
+        { input: { workingGroupId: group.id, title: 'Plan', periodStart: '2016-07-01', periodEnd: '2040-06-30' } },
         chair.token,
+      ),
+    );
+    const add = async (title: string, dueAt: Date) =>
+      ok(
+        await gateway.gql<{ addWorkItem: { id: string; version: number } }>(
+          `mutation ($input: AddWorkItemInput!) { addWorkItem(input: $input) { id version } }`,
+          { input: { workPlanId: createWorkPlan.id, kind: 'TASK', title, ownerId: owner.id, dueAt: dueAt.toISOString() } },
+          chair.token,
+        ),
       );
     const due = dueSoon();
     const kept = await add('Kept', due);
@@ -63,10 +46,12 @@ describe('reminders from the work-plans and ballots mutations', () => {
       async () => (await fx.query(`SELECT 1 FROM notification WHERE subject_id = ANY($1::uuid[])`, [itemIds])).length === 2,
       45_000,
     );
-    await ok(
-      `mutation ($input: UpdateWorkItemInput!) { updateWorkItem(input: $input) { id } }`,
-      { input: { id: done.addWorkItem.id, expectedVersion: done.addWorkItem.version, status: 'DONE', percentComplete: 100 } },
-      owner.token,
+    ok(
+      await gateway.gql(
+        `mutation ($input: UpdateWorkItemInput!) { updateWorkItem(input: $input) { id } }`,
+        { input: { id: done.addWorkItem.id, expectedVersion: done.addWorkItem.version, status: 'DONE', percentComplete: 100 } },
+        owner.token,
+      ),
     );
     await sink.waitFor(
       () => count(sink.to(owner.email), 'Overdue') === 1 && count(sink.to(chair.email), 'Overdue') === 1,
@@ -88,27 +73,33 @@ describe('reminders from the work-plans and ballots mutations', () => {
     const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
     const electors = [await fx.person(initiative.id), await fx.person(initiative.id), await fx.person(initiative.id)];
     await setPolicy(gateway.gql, secretariat.token, initiative.id, [LEAD]);
-    const { draftTermsOfReference } = await ok<{ draftTermsOfReference: { id: string } }>(
-      `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
-      { input: { initiativeId: initiative.id, title: 'Terms', body: 'We agree.' } },
-      secretariat.token,
+    const { draftTermsOfReference } = ok(
+      await gateway.gql<{ draftTermsOfReference: { id: string } }>(
+        `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
+        { input: { initiativeId: initiative.id, title: 'Terms', body: 'We agree.' } },
+        secretariat.token,
+      ),
     );
-    const { openBallot } = await ok<{ openBallot: { id: string } }>(
-      `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`,
-      {
-        input: {
-          termsOfReferenceId: draftTermsOfReference.id,
-          closesAt: dueSoon().toISOString(),
-          rule: 'MAJORITY',
-          quorum: 0.5,
+    const { openBallot } = ok(
+      await gateway.gql<{ openBallot: { id: string } }>(
+        `mutation ($input: OpenBallotInput!) { openBallot(input: $input) { id } }`,
+        {
+          input: {
+            termsOfReferenceId: draftTermsOfReference.id,
+            closesAt: dueSoon().toISOString(),
+            rule: 'MAJORITY',
+            quorum: 0.5,
+          },
         },
-      },
-      secretariat.token,
+        secretariat.token,
+      ),
     );
-    await ok(
-      `mutation ($input: CastVoteInput!) { castVote(input: $input) { __typename } }`,
-      { input: { ballotId: openBallot.id, position: 'APPROVE' } },
-      electors[0].token,
+    ok(
+      await gateway.gql(
+        `mutation ($input: CastVoteInput!) { castVote(input: $input) { __typename } }`,
+        { input: { ballotId: openBallot.id, position: 'APPROVE' } },
+        electors[0].token,
+      ),
     );
     await sink.waitFor(() => electors.slice(1).every((e) => count(sink.to(e.email), 'Ballot closing') === 1), 45_000);
     await sink.waitFor(() => electors.every((e) => count(sink.to(e.email), 'Ballot closed') === 1), 45_000);

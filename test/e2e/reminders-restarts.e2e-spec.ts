@@ -2,9 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUES } from '@app/platform';
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { startBuiltApp, startThrowawayRedis, type RunningProcess } from '../support/processes';
+import { useFixtures } from '../support/fixtures';
+import { useGateway } from '../support/gateway-harness';
+import { type RunningProcess, startBuiltApp, startThrowawayRedis } from '../support/processes';
 import {
   addItem,
   count,
@@ -19,6 +19,7 @@ import {
 } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitFor } from '../support/tor-fixtures';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 
 type Scene = Awaited<ReturnType<typeof workItemScene>>;
 
@@ -34,24 +35,16 @@ async function expectExactlyOnce(sink: SmtpSink, scenes: Scene[]) {
 const allArrived = (sink: SmtpSink, scenes: Scene[]) => () =>
   scenes.every((s) => sink.to(s.owner.email).length >= 2 && sink.to(s.chair.email).length >= 1);
 
+useDatabaseOfItsOwn();
+
 describe('reminders survive restarts (real Redis, workers and SMTP sink)', () => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-  });
+  const sink = new SmtpSink();
+  beforeAll(() => sink.start());
   afterAll(() => sink.stop());
 
   describe('two workers and a killed worker', () => {
-    let gateway: GatewayUnderTest;
-    let fx: Fixtures;
-    beforeAll(async () => {
-      gateway = await startGateway({ SMTP_URL: sink.url });
-      fx = new Fixtures(gateway.config);
-    });
-    afterAll(async () => {
-      await gateway.close();
-      await fx.close();
-    });
+    const gateway = useGateway(() => ({ SMTP_URL: sink.url }));
+    const fx = useFixtures();
 
     it('two workers running together send every reminder once', async () => {
       const env = { QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url };
@@ -114,24 +107,22 @@ describe('reminders survive restarts (real Redis, workers and SMTP sink)', () =>
 
   describe('Redis emptied (a throwaway Redis, never the shared one)', () => {
     let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
-    let gateway: GatewayUnderTest;
     let worker: INestApplicationContext;
-    let fx: Fixtures;
     beforeAll(async () => {
       redis = await startThrowawayRedis();
-      gateway = await startGateway({ SMTP_URL: sink.url, REDIS_URL: redis.url });
+    });
+    const gateway = useGateway(() => ({ SMTP_URL: sink.url, REDIS_URL: redis.url }));
+    const fx = useFixtures();
+    beforeAll(async () => {
       worker = await startWorker({
         QUEUE_PREFIX: gateway.config.QUEUE_PREFIX,
         SMTP_URL: sink.url,
         REDIS_URL: redis.url,
         RECONCILE_EVERY_MS: '2000',
       });
-      fx = new Fixtures(gateway.config);
     });
     afterAll(async () => {
       await worker?.close();
-      await gateway?.close();
-      await fx?.close();
       await redis?.stop();
     });
 

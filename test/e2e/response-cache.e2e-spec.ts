@@ -1,6 +1,6 @@
 import { TABLES_WITHOUT_CHANGE_NOTICE } from '../../libs/platform/src/database/migrations/1790000009200-data-changed-notify';
-import { Fixtures } from '../support/fixtures';
-import { type GatewayUnderTest, startGateway } from '../support/gateway-harness';
+import { Fixtures, useFixtures } from '../support/fixtures';
+import { useGateway } from '../support/gateway-harness';
 import { sleep } from '../support/reminders';
 import { waitFor } from '../support/tor-fixtures';
 
@@ -48,22 +48,15 @@ async function feedListening(fx: Fixtures, not?: number): Promise<number> {
 }
 
 /**
- * The gateway's response cache (issue 7): repeated queries of one caller are answered from
+ * The gateway's response cache: repeated queries of one caller are answered from
  * memory, and every committed change, from any connection, empties it before it can be served
  * stale. The TTL is one minute here, so only the change notices can explain a fresh answer.
  */
 describe('response cache', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
-
+  const gw = useGateway({ RESPONSE_CACHE_TTL_MS: '60000' });
+  const fx = useFixtures();
   beforeAll(async () => {
-    gw = await startGateway({ RESPONSE_CACHE_TTL_MS: '60000' });
-    fx = new Fixtures(gw.config);
     await waitUntilListening();
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
   });
 
   const ask = (query: string, variables: Record<string, unknown>, token?: string, headers = {}) =>
@@ -229,29 +222,23 @@ describe('response cache', () => {
 });
 
 /**
- * The cache's memory (issue 12, audit finding 10): bounded by the size of the answers it keeps,
+ * The cache's memory (audit finding 10): bounded by the size of the answers it keeps,
  * not only by their number; big answers are never kept; variables a document does not declare
  * cannot make new entries.
  */
 describe('response cache memory', () => {
   const PAGE = `query($id: ID!, $first: Int) { workingGroup(id: $id) { name members(first: $first) { totalCount } } }`;
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
   let member: { id: string; token: string };
   let group: { id: string };
 
+  const gw = useGateway({ RESPONSE_CACHE_TTL_MS: '60000', RESPONSE_CACHE_MAX_BYTES: '4096' });
+  const fx = useFixtures();
   beforeAll(async () => {
-    gw = await startGateway({ RESPONSE_CACHE_TTL_MS: '60000', RESPONSE_CACHE_MAX_BYTES: '4096' });
-    fx = new Fixtures(gw.config);
     await feedListening(fx);
     const initiative = await fx.initiative();
     member = await fx.person(initiative.id, 'MEMBER');
     group = await fx.group(initiative.id, { name: 'Cities' });
     await gw.settle();
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
   });
 
   const page = (variables: Record<string, unknown>) => askAt(gw.url, PAGE, variables, member.token);

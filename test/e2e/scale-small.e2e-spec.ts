@@ -1,6 +1,5 @@
-import { Fixtures } from '../support/fixtures';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { ok } from '../support/work-plan-fixtures';
+import { useFixtures } from '../support/fixtures';
+import { ok, useGateway } from '../support/gateway-harness';
 
 const GROUP_PAGE = `query($id: ID!) { workingGroup(id: $id) { workPlan {
   progress { total done overdue percentComplete nextDue { title dueAt } }
@@ -10,22 +9,13 @@ const INITIATIVE_PROGRESS = `query($id: ID!) { initiativeProgress(initiativeId: 
   totals { total done overdue percentComplete } } }`;
 
 /**
- * Small scale (issue 7): 5 groups x 200 items, bulk-inserted. The statement counts of the
+ * Small scale: 5 groups x 200 items, bulk-inserted. The statement counts of the
  * initiative's progress and of a group's page must not depend on the number of groups or
  * items (they are the same as for a 1-group, 3-item initiative).
  */
 describe('small scale: 5 groups x 200 items', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
-
-  beforeAll(async () => {
-    gw = await startGateway();
-    fx = new Fixtures(gw.config);
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
-  });
+  const gw = useGateway();
+  const fx = useFixtures();
 
   /** An initiative with `groups` groups, each with a plan of `items` items (owners, dependencies). */
   async function build(groups: number, items: number) {

@@ -1,5 +1,5 @@
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, postGraphQL, useGateway } from '../support/gateway-harness';
 import { CHANGE_PASSWORD, clientAddress, from, LOGIN, ME, setPassword, SIGN_OUT_EVERYWHERE } from '../support/sign-in';
 import { uniqueId } from '../support/test-config';
 import { LiveClient, subscribed } from '../support/live-client';
@@ -12,20 +12,13 @@ const PASSWORD = 'my-first-password';
  * replica, although both gateways had already verified (and remembered) those tokens.
  */
 describe('sessions: changeMyPassword and signOutEverywhere', () => {
-  let a: GatewayUnderTest;
-  let b: GatewayUnderTest;
-  let fx: Fixtures;
   let initiative: { id: string };
 
+  const a = useGateway();
+  const b = useGateway();
+  const fx = useFixtures();
   beforeAll(async () => {
-    a = await startGateway();
-    b = await startGateway();
-    fx = new Fixtures(a.config);
     initiative = await fx.initiative();
-  });
-  afterAll(async () => {
-    await Promise.all([a.close(), b.close()]);
-    await fx.close();
   });
 
   /** A person with a password and three tokens: a fixture one and one login on each gateway. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { clientKey } from '@app/identity';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest, type GraphQLResult } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, type GraphQLResult, startGateway, useGateway } from '../support/gateway-harness';
 import {
   ACCEPT,
   CHANGE_PASSWORD,
@@ -39,18 +39,12 @@ async function cpuMicros(work: () => Promise<unknown>): Promise<number> {
 }
 
 describe('sign-in limits (audit findings 3, 4, 5)', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
   let initiative: { id: string };
 
+  const gateway = useGateway();
+  const fx = useFixtures();
   beforeAll(async () => {
-    gateway = await startGateway();
-    fx = new Fixtures(gateway.config);
     initiative = await fx.initiative();
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
   });
 
   async function account() {

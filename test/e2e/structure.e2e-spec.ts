@@ -1,5 +1,5 @@
-import { errorCodes, postGraphQL, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { Fixtures } from '../support/fixtures';
+import { errorCodes, postGraphQL, useGateway } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
 import { SmtpSink } from '../support/smtp-sink';
 import { uniqueId } from '../support/test-config';
 
@@ -23,29 +23,23 @@ const DEEP = `query ($slug: String!) { initiative(slug: $slug) { workingGroups {
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
 
 describe('structure: initiatives, working groups and memberships', () => {
-  let gateway: GatewayUnderTest;
-  let fx: Fixtures;
   let ini: { id: string; slug: string };
   let sec: Person;
   let member: Person;
   let observer: Person;
   let outsider: Person;
-  let sink: SmtpSink;
 
+  const sink = new SmtpSink();
+  beforeAll(() => sink.start());
+  const gateway = useGateway(() => ({ SMTP_URL: sink.url, PUBLIC_URL: 'https://wg.example.org' }));
+  const fx = useFixtures();
+  afterAll(() => sink.stop());
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    gateway = await startGateway({ SMTP_URL: sink.url, PUBLIC_URL: 'https://wg.example.org' });
-    fx = new Fixtures(gateway.config);
     ini = await fx.initiative();
     sec = await fx.person(ini.id, 'SECRETARIAT');
     member = await fx.person(ini.id, 'MEMBER');
     observer = await fx.person(ini.id, 'OBSERVER');
     outsider = await fx.person((await fx.initiative()).id, 'SECRETARIAT');
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await fx.close();
-    await sink.stop();
   });
 
   const count = async (sql: string, params: unknown[]) =>
@@ -681,7 +675,7 @@ describe('structure: initiatives, working groups and memberships', () => {
             [pid],
           );
           if (n > 0) break;
-          // Before the fix the request may finish without ever waiting; then its answer decides.
+          // A request that never takes the lock finishes without waiting; then its answer decides.
           if (waited > 400) break;
           await new Promise((r) => setTimeout(r, 25));
         }

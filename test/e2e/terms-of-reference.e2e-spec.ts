@@ -1,34 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import {
-  CANCEL,
-  castVote,
-  CLOSE,
-  community,
-  DRAFT,
-  draftTor,
-  expire,
-  ok,
-  openBallot,
-  REVISE,
-  TOR,
-} from '../support/tor-fixtures';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, ok, useGateway } from '../support/gateway-harness';
+import { CANCEL, castVote, CLOSE, community, DRAFT, draftTor, expire, openBallot, REVISE, TOR } from '../support/tor-fixtures';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('terms of reference', () => {
-  let gateway: GatewayUnderTest;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-    fixtures = new Fixtures(gateway.config);
-  });
-  afterAll(async () => {
-    await fixtures.close();
-    await gateway.close();
-  });
+  const gateway = useGateway();
+  const fixtures = useFixtures();
 
   describe('draftTermsOfReference', () => {
     it('drafts the initiative document with version 1 (SECRETARIAT), once', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { startGateway, useGateway } from '../support/gateway-harness';
 
 /** A stand-in for dist/web (what `npm run build` writes), so the test does not need a built client. */
 function fixtureClient(): string {
@@ -18,17 +18,13 @@ function fixtureClient(): string {
 }
 
 describe('the gateway serves the built web client', () => {
-  let gateway: GatewayUnderTest;
   let dir: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = fixtureClient();
-    gateway = await startGateway({ WEB_DIST_DIR: dir });
   });
-  afterAll(async () => {
-    await gateway.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const gateway = useGateway(() => ({ WEB_DIST_DIR: dir }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('serves hashed assets with a year-long immutable cache, and a missing one as 404', async () => {
     const asset = await fetch(`${gateway.url}/assets/main-Ab12Cd.js`);

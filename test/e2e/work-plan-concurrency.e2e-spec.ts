@@ -1,20 +1,14 @@
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
-import { addItem, createPlan, planWorld, type PlanWorld, UPDATE_ITEM } from '../support/work-plan-fixtures';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, useGateway } from '../support/gateway-harness';
+import { addItem, createPlan, type PlanWorld, planWorld, UPDATE_ITEM } from '../support/work-plan-fixtures';
 
 describe('work plans under concurrency', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
   let w: PlanWorld;
 
+  const gw = useGateway();
+  const fx = useFixtures();
   beforeAll(async () => {
-    gw = await startGateway();
-    fx = new Fixtures(gw.config);
     w = await planWorld(fx);
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
   });
 
   const planVersion = async (id: string) =>

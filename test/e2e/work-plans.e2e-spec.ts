@@ -1,5 +1,5 @@
-import { Fixtures } from '../support/fixtures';
-import { errorCodes, startGateway, type GatewayUnderTest } from '../support/gateway-harness';
+import { useFixtures } from '../support/fixtures';
+import { errorCodes, ok, useGateway } from '../support/gateway-harness';
 import {
   ADD_ITEM,
   addItem,
@@ -9,7 +9,6 @@ import {
   GET_ITEM,
   GET_PLAN,
   type ItemShape,
-  ok,
   planWorld,
   type PlanWorld,
   REMOVE_ITEM,
@@ -18,18 +17,12 @@ import {
 } from '../support/work-plan-fixtures';
 
 describe('work plans: mutations, rules and queries', () => {
-  let gw: GatewayUnderTest;
-  let fx: Fixtures;
   let w: PlanWorld;
 
+  const gw = useGateway();
+  const fx = useFixtures();
   beforeAll(async () => {
-    gw = await startGateway();
-    fx = new Fixtures(gw.config);
     w = await planWorld(fx);
-  });
-  afterAll(async () => {
-    await fx.close();
-    await gw.close();
   });
 
   const planCount = async (groupId: string) =>

@@ -1,38 +1,44 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@app/identity';
-import { dataSourceOptions } from '@app/platform';
+import { type AppConfig, dataSourceOptions } from '@app/platform';
 import { DEMO_SEED_STEPS } from '../../apps/cli/src/seed';
-import { Fixtures } from './fixtures';
-import { startGateway, type GatewayUnderTest } from './gateway-harness';
+import { type Fixtures, useFixtures } from './fixtures';
+import { testConfig } from './test-config';
 
 export interface DemoSeeder {
-  gw: GatewayUnderTest;
   fx: Fixtures;
   /** Runs every demo seed step in one transaction, as `npm run seed` does. */
   seed(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
- * A gateway and the demo seed steps. The accounts get the real hash of DEMO_PASSWORD:
- * whichever seed test runs first creates them, and test/e2e/cli-structure signs in with them.
+ * The demo seed steps for the tests of the calling block (a data source opened in `beforeAll`,
+ * closed in `afterAll`). The accounts get the real hash of DEMO_PASSWORD: whichever seed test
+ * runs first creates them, and test/e2e/cli-structure signs in with them.
  */
-export async function startDemoSeeder(): Promise<DemoSeeder> {
-  const gw = await startGateway();
-  const fx = new Fixtures(gw.config);
-  const dataSource = await new DataSource(dataSourceOptions(gw.config)).initialize();
-  const passwordHash = await hashPassword(gw.config.DEMO_PASSWORD);
+export function useDemoSeeder(): DemoSeeder {
+  const fx = useFixtures();
+  let opened: { config: AppConfig; dataSource: DataSource; passwordHash: string } | null = null;
+  beforeAll(async () => {
+    const config = testConfig();
+    opened = {
+      config,
+      dataSource: await new DataSource(dataSourceOptions(config)).initialize(),
+      passwordHash: await hashPassword(config.DEMO_PASSWORD),
+    };
+  });
+  afterAll(async () => {
+    await opened?.dataSource.destroy();
+    opened = null;
+  });
   return {
-    gw,
     fx,
-    seed: () =>
-      dataSource.transaction(async (m) => {
-        for (const step of DEMO_SEED_STEPS) await step.run(m, { config: gw.config, passwordHash });
-      }),
-    close: async () => {
-      await dataSource.destroy();
-      await fx.close();
-      await gw.close();
+    seed: async () => {
+      if (!opened) throw new Error('useDemoSeeder(): seed only inside the tests of the block that called it');
+      const { config, dataSource, passwordHash } = opened;
+      await dataSource.transaction(async (m) => {
+        for (const step of DEMO_SEED_STEPS) await step.run(m, { config, passwordHash });
+      });
     },
   };
 }

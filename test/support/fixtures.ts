@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { Pool } from 'pg';
 import type { AppConfig } from '@app/platform';
-import { uniqueId } from './test-config';
+import { testConfig, uniqueId } from './test-config';
 
 /**
  * Builds test data straight in PostgreSQL (through the real schema and its constraints), and
@@ -9,16 +9,29 @@ import { uniqueId } from './test-config';
  * of one domain does not depend on another domain's mutations.
  */
 export class Fixtures {
-  readonly pool: Pool;
+  private opened: { config: AppConfig; pool: Pool } | null = null;
 
-  constructor(private readonly config: AppConfig) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
-    // An idle client whose server went away (fault tests) must not crash the test process.
-    this.pool.on('error', () => undefined);
+  /** Without `config`, the test database's, read when the fixtures are first used. */
+  constructor(private readonly config?: AppConfig) {}
+
+  private get connection(): { config: AppConfig; pool: Pool } {
+    if (!this.opened) {
+      const config = this.config ?? testConfig();
+      const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+      // An idle client whose server went away (fault tests) must not crash the test process.
+      pool.on('error', () => undefined);
+      this.opened = { config, pool };
+    }
+    return this.opened;
+  }
+
+  get pool(): Pool {
+    return this.connection.pool;
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.opened?.pool.end();
+    this.opened = null;
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -26,7 +39,7 @@ export class Fixtures {
   }
 
   token(personId: string): string {
-    return jwt.sign({ sub: personId }, this.config.JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' });
+    return jwt.sign({ sub: personId }, this.connection.config.JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' });
   }
 
   async initiative(fields: { slug?: string; name?: string; timeZone?: string } = {}): Promise<{ id: string; slug: string }> {
@@ -76,4 +89,11 @@ export class Fixtures {
       [groupId, personId, role],
     );
   }
+}
+
+/** Fixtures for the tests of the calling block, on the file's database; closed in `afterAll`. */
+export function useFixtures(): Fixtures {
+  const fixtures = new Fixtures();
+  afterAll(() => fixtures.close());
+  return fixtures;
 }

@@ -7,7 +7,11 @@ import { DATA_CHANGED_CHANNEL } from '../../libs/platform/src/database/migration
 import { createGateway } from '../../apps/gateway/src/create-gateway';
 import { testConfig, uniqueId } from './test-config';
 
-export interface GraphQLResult<T = Record<string, unknown>> {
+/** Response data in tests: read field by field and checked by the assertions themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface GraphQLResult<T = Json> {
   status: number;
   headers: Headers;
   data: T | null;
@@ -25,7 +29,7 @@ export interface GatewayUnderTest {
    * gateway remembers (roles) reflects every change committed before. `headers`, e.g.
    * `{ 'cache-control': 'no-cache' }`.
    */
-  gql<T = Record<string, unknown>>(
+  gql<T = Json>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
@@ -38,6 +42,48 @@ export interface GatewayUnderTest {
    */
   settle(): Promise<void>;
   close(): Promise<void>;
+}
+
+type Overrides = Record<string, string> | (() => Record<string, string>);
+
+/**
+ * The gateway of the tests of the calling block (file or `describe`): started in `beforeAll`
+ * (overrides given as a function are read then, e.g. `() => ({ SMTP_URL: sink.url })`) and
+ * closed in `afterAll`. Returns an accessor with the gateway's own shape, usable inside tests
+ * and the hooks registered after this call.
+ */
+export function useGateway(overrides: Overrides = {}, logger?: Logger): GatewayUnderTest {
+  let started: GatewayUnderTest | null = null;
+  const current = (): GatewayUnderTest => {
+    if (!started) throw new Error('useGateway(): the gateway runs from beforeAll to afterAll of the block that called it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startGateway(typeof overrides === 'function' ? overrides() : overrides, logger);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = null;
+  });
+  return {
+    get app() {
+      return current().app;
+    },
+    get config() {
+      return current().config;
+    },
+    get url() {
+      return current().url;
+    },
+    gql: <T = Json>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>) =>
+      current().gql<T>(query, variables, token, headers),
+    settle: () => current().settle(),
+    close: async () => {
+      const gateway = current();
+      started = null;
+      await gateway.close();
+    },
+  };
 }
 
 /**
@@ -126,6 +172,12 @@ export async function postGraphQL<T>(
     errors: body.errors,
     sqlStatements: Number(response.headers.get('x-sql-statements') ?? NaN),
   };
+}
+
+/** The data of a result that must have succeeded; throws with its errors otherwise. */
+export function ok<T>(result: GraphQLResult<T>): T {
+  if (result.errors?.length || result.data === null) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
 }
 
 /** The error codes of a result, in order (handy for exact assertions). */

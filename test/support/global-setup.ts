@@ -5,8 +5,8 @@ import { dataSourceOptions } from '../../libs/platform/src/database/data-source-
 import { runMigrationsLocked } from '../../libs/platform/src/database/run-migrations';
 
 /**
- * Runs once before the e2e tests: refuses any database whose name does not end in _test (so
- * the demo database is never touched), then applies the migrations. Tests create their own
+ * Runs once before the integration and e2e tests: refuses any database whose name has no _test
+ * part (so the demo database is never touched), then applies the migrations. Tests create their own
  * uniquely named data, so they never need to truncate and can run side by side.
  */
 export default async function globalSetup(): Promise<void> {

@@ -241,7 +241,7 @@ export function hostileRequests(schema: GraphQLSchema): HostileRequest[] {
   return requests;
 }
 
-// ---------------------------------------------------------------- cost hidden in fragments (issue 12, findings 1 and 2)
+// ---------------------------------------------------------------- cost hidden in fragments (audit findings 1 and 2)
 
 /**
  * `{ ...F1 } fragment F1 on Query { ...F2 ...F2 } ... fragment F<levels> on Query { <leaf> }`:

@@ -2,8 +2,8 @@ import type { FormattedExecutionResult } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LiveServer } from '@app/platform';
-import { Fixtures } from './fixtures';
-import { startGateway, type GatewayUnderTest } from './gateway-harness';
+import { type Fixtures, useFixtures } from './fixtures';
+import { type GatewayUnderTest, useGateway } from './gateway-harness';
 
 /** Generous: the machine running the tests is busy; events are awaited, never slept for. */
 const EVENT_TIMEOUT_MS = 30_000;
@@ -163,30 +163,25 @@ export interface Replicas {
   client(gateway: GatewayUnderTest, token: string): LiveClient;
 }
 
-/** Registers the hooks that start two replicas for the file and close each test's clients. */
+/** Registers the hooks that start two replicas for the calling block and close each test's clients. */
 export function useReplicas(): Replicas {
+  const a = useGateway();
+  const b = useGateway(() => ({ QUEUE_PREFIX: a.config.QUEUE_PREFIX }));
+  const fixtures = useFixtures();
   const clients: LiveClient[] = [];
-  const replicas = {
-    client: (gateway: GatewayUnderTest, token: string) => {
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  return {
+    a,
+    b,
+    fixtures,
+    client: (gateway, token) => {
       const c = new LiveClient(gateway, token);
       clients.push(c);
       return c;
     },
-  } as Replicas;
-  beforeAll(async () => {
-    replicas.a = await startGateway();
-    replicas.b = await startGateway({ QUEUE_PREFIX: replicas.a.config.QUEUE_PREFIX });
-    replicas.fixtures = new Fixtures(replicas.a.config);
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await replicas.fixtures?.close();
-    await replicas.a?.close();
-    await replicas.b?.close();
-  });
-  return replicas;
+  };
 }
 
 /**

@@ -1,36 +1,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
-import { Pool } from 'pg';
-import { createLogger } from '@app/platform';
+import { createLogger, TOPICS } from '@app/platform';
 import { reminderJobId } from '@app/reminders';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { Fixtures } from './fixtures';
-import { startGateway, type GatewayUnderTest } from './gateway-harness';
+import { type Fixtures, useFixtures } from './fixtures';
+import { ok, type GatewayUnderTest, useGateway } from './gateway-harness';
+import { isDatabaseOfItsOwn } from './own-database';
 import { SmtpSink } from './smtp-sink';
 import { testConfig, uniqueId } from './test-config';
 
 /**
- * Workers reconcile the whole database, so unsent mail, unplanned events and due digests left
- * behind by earlier test files (whose workers have stopped) would reach this file's SMTP sink
- * and slow it down. e2e files run one at a time, so when a file starts its worker nothing else
- * is working: the backlog is marked as handled first.
+ * An in-process worker sharing the gateway's queue prefix, sending mail to the sink. It acts on
+ * every row of its database, so it runs only on a database of the test file's own.
  */
-async function settleReminderBacklog(databaseUrl: string): Promise<void> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    await pool.query(`UPDATE outbox_event SET processed_at = now() WHERE processed_at IS NULL`);
-    await pool.query(`UPDATE planned_reminder SET fired_at = now() WHERE fired_at IS NULL`);
-    await pool.query(`UPDATE notification SET emailed_at = now() WHERE emailed_at IS NULL`);
-    await pool.query(`UPDATE person SET digest_sent_on = (now() AT TIME ZONE time_zone)::date WHERE email_mode = 'DAILY_DIGEST'`);
-  } finally {
-    await pool.end();
-  }
-}
-
-/** An in-process worker sharing the gateway's queue prefix, sending mail to the sink. */
 export async function startWorker(overrides: Record<string, string>): Promise<INestApplicationContext> {
   const config = testConfig({ OUTBOX_POLL_MS: '200', RECONCILE_EVERY_MS: '60000', ...overrides });
-  await settleReminderBacklog(config.DATABASE_URL);
+  if (!isDatabaseOfItsOwn(config.DATABASE_URL)) {
+    throw new Error('a worker acts on every row of its database: call useDatabaseOfItsOwn() at the top of the test file');
+  }
   return createWorker(config, createLogger(config.LOG_LEVEL, 'worker'));
 }
 
@@ -47,6 +34,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const LEAD_S = 6;
 export const LEAD = `PT${LEAD_S}S`;
+export const LEAD_MS = LEAD_S * 1000;
 export const DUE_IN_MS = 14_000;
 export const dueSoon = (extraMs = 0) => new Date(Date.now() + DUE_IN_MS + extraMs);
 
@@ -135,9 +123,9 @@ export async function workItemScene(
 export async function addItem(fx: Fixtures, planId: string, ownerId: string | null, dueAt: Date): Promise<string> {
   const [item] = await fx.query<{ id: string }>(
     `WITH i AS (INSERT INTO work_item (work_plan_id, kind, title, owner_id, due_at) VALUES ($1, 'TASK', $2, $3, $4) RETURNING id),
-          o AS (INSERT INTO outbox_event (topic, subject_id) SELECT 'workitem.created', id FROM i)
+          o AS (INSERT INTO outbox_event (topic, subject_id) SELECT $5, id FROM i)
      SELECT id FROM i`,
-    [planId, `Task ${uniqueId()}`, ownerId, dueAt],
+    [planId, `Task ${uniqueId()}`, ownerId, dueAt, TOPICS.workItemCreated],
   );
   return item.id;
 }
@@ -145,24 +133,40 @@ export async function addItem(fx: Fixtures, planId: string, ownerId: string | nu
 export async function changeItem(fx: Fixtures, itemId: string, set: string, params: unknown[] = []): Promise<void> {
   await fx.query(
     `WITH i AS (UPDATE work_item SET ${set}, version = version + 1 WHERE id = $1 RETURNING id)
-     INSERT INTO outbox_event (topic, subject_id) SELECT 'workitem.changed', id FROM i`,
-    [itemId, ...params],
+     INSERT INTO outbox_event (topic, subject_id) SELECT $${params.length + 2}, id FROM i`,
+    [itemId, ...params, TOPICS.workItemChanged],
   );
 }
 
 export async function setPolicy(
-  gql: (q: string, v?: Record<string, unknown>, t?: string) => Promise<{ data: unknown; errors?: unknown }>,
+  gql: GatewayUnderTest['gql'],
   token: string,
   initiativeId: string,
   leadTimes: string[],
   remindOverdue = true,
 ): Promise<void> {
-  const result = await gql(
-    `mutation ($input: SetReminderPolicyInput!) { setReminderPolicy(input: $input) { leadTimes remindOverdue } }`,
-    { input: { initiativeId, leadTimes, remindOverdue } },
-    token,
+  ok(
+    await gql(
+      `mutation ($input: SetReminderPolicyInput!) { setReminderPolicy(input: $input) { leadTimes remindOverdue } }`,
+      { input: { initiativeId, leadTimes, remindOverdue } },
+      token,
+    ),
   );
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
+}
+
+/**
+ * An initiative's reminder policy written as setReminderPolicy writes it: the row and, in the
+ * same transaction, the outbox event on which the worker replans the initiative's reminders.
+ */
+export async function reminderPolicy(fx: Fixtures, initiativeId: string, leadTimesMs: number[], remindOverdue = true) {
+  await fx.query(
+    `WITH p AS (INSERT INTO reminder_policy (initiative_id, lead_times_ms, remind_overdue) VALUES ($1, $2::bigint[], $3)
+                ON CONFLICT (initiative_id) DO UPDATE SET lead_times_ms = EXCLUDED.lead_times_ms,
+                  remind_overdue = EXCLUDED.remind_overdue, updated_at = now()
+                RETURNING initiative_id)
+     INSERT INTO outbox_event (topic, subject_id) SELECT $4, initiative_id FROM p`,
+    [initiativeId, leadTimesMs, remindOverdue, TOPICS.reminderPolicyChanged],
+  );
 }
 
 /** Subject lines of the messages to an address, by kind prefix (e.g. "Due in", "Overdue"). */
@@ -173,30 +177,49 @@ export function subjects(messages: ParsedMail[]): string[] {
 export const count = (messages: ParsedMail[], prefix: string) =>
   messages.filter((m) => (m.subject ?? '').startsWith(prefix)).length;
 
-/** The real pipeline a reminders test needs: an SMTP sink, a gateway and a worker sending to it. */
+/** The real pipeline a reminders test needs: an SMTP sink, a worker sending to it, and fixtures. */
 export interface ReminderStack {
-  gateway: GatewayUnderTest;
-  worker: INestApplicationContext;
   sink: SmtpSink;
   fx: Fixtures;
-  close(): Promise<void>;
+  worker(): INestApplicationContext;
 }
 
-export async function startReminderStack(): Promise<ReminderStack> {
-  const sink = await new SmtpSink().start();
-  const gateway = await startGateway({ SMTP_URL: sink.url });
-  const worker = await startWorker({ QUEUE_PREFIX: gateway.config.QUEUE_PREFIX, SMTP_URL: sink.url });
-  const fx = new Fixtures(gateway.config);
+interface StackOptions {
+  /** Also a gateway, sending mail to the sink and sharing the worker's queue prefix. */
+  gateway?: boolean;
+  /** Settings of the worker (e.g. `DIGEST_EVERY_MS`). */
+  worker?: Record<string, string>;
+}
+
+/**
+ * The reminder pipeline of the tests of the calling block, started in `beforeAll` and stopped
+ * in `afterAll` (the sink last, once nothing holds an SMTP session open). The file must run on
+ * a database of its own (`useDatabaseOfItsOwn`).
+ */
+export function useReminderStack(options: StackOptions & { gateway: true }): ReminderStack & { gateway: GatewayUnderTest };
+export function useReminderStack(options?: StackOptions & { gateway?: false }): ReminderStack;
+export function useReminderStack(options: StackOptions = {}): ReminderStack & { gateway?: GatewayUnderTest } {
+  const sink = new SmtpSink();
+  beforeAll(() => sink.start());
+  const gateway = options.gateway ? useGateway(() => ({ SMTP_URL: sink.url })) : undefined;
+  let worker: INestApplicationContext | null = null;
+  beforeAll(async () => {
+    const prefix: Record<string, string> = gateway ? { QUEUE_PREFIX: gateway.config.QUEUE_PREFIX } : {};
+    worker = await startWorker({ SMTP_URL: sink.url, ...prefix, ...options.worker });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    worker = null;
+  });
+  const fx = useFixtures();
+  afterAll(() => sink.stop());
   return {
-    gateway,
-    worker,
     sink,
     fx,
-    close: async () => {
-      await worker.close();
-      await gateway.close();
-      await fx.close();
-      await sink.stop();
+    gateway,
+    worker: () => {
+      if (!worker) throw new Error('useReminderStack(): the worker runs from beforeAll to afterAll of the block that called it');
+      return worker;
     },
   };
 }

@@ -2,10 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP server on a random local port that keeps every message it accepts. */
+/** Whether a message is addressed to `address` (case-insensitive). */
+export const addressedTo = (mail: ParsedMail, address: string): boolean =>
+  [mail.to].flat().some((t) => t?.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+
+/**
+ * A real SMTP server on a random local port that keeps every message it accepts. Stop it after
+ * whatever sends to it has closed: open sessions would hold it open for 30 s.
+ */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
-  private server: SMTPServer;
+  private server: SMTPServer | null = null;
   port = 0;
 
   async start(): Promise<this> {
@@ -16,15 +23,22 @@ export class SmtpSink {
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {
-            this.messages.push(mail);
-            callback();
+            const refusal = this.refusal(mail);
+            if (!refusal) this.messages.push(mail);
+            callback(refusal ?? undefined);
           })
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
-    this.port = (this.server.server.address() as AddressInfo).port;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** An SMTP error to answer the message with instead of accepting it (none by default). */
+  protected refusal(_mail: ParsedMail): (Error & { responseCode: number }) | null {
+    return null;
   }
 
   get url(): string {
@@ -33,8 +47,7 @@ export class SmtpSink {
 
   /** Messages sent to an address (case-insensitive). */
   to(address: string): ParsedMail[] {
-    const wanted = address.toLowerCase();
-    return this.messages.filter((m) => [m.to].flat().some((t) => t?.value.some((v) => v.address?.toLowerCase() === wanted)));
+    return this.messages.filter((m) => addressedTo(m, address));
   }
 
   /** Waits until `predicate` holds for the collected messages (polling), or fails after timeoutMs. */
@@ -48,6 +61,8 @@ export class SmtpSink {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

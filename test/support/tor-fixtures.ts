@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { StoredChainRecord } from '@app/terms-of-reference';
 import type { Fixtures } from './fixtures';
-import type { GatewayUnderTest, GraphQLResult } from './gateway-harness';
+import { type GatewayUnderTest, ok } from './gateway-harness';
 
 /** GraphQL documents and helpers shared by the terms-of-reference and ballot e2e tests. */
 export const TOR_FIELDS = `
@@ -28,16 +30,6 @@ export const CANCEL = `mutation($id: ID!, $reason: String!) { cancelBallot(ballo
 export const VERIFY = `query($ballotId: ID!, $receipt: String!) { verifyBallotReceipt(ballotId: $ballotId, receipt: $receipt) { valid superseded position castAt } }`;
 
 export type Person = { id: string; email: string; token: string };
-
-/** Response data in tests: read field by field and checked by the assertions themselves. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-/** Data of a GraphQL result, failing with the errors when there are any. */
-export function ok(result: GraphQLResult<unknown>): Json {
-  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
 
 /** An initiative with a secretariat, `members` MEMBERs, an observer and an outsider (in another initiative). */
 export async function community(fixtures: Fixtures, members = 3) {
@@ -88,6 +80,63 @@ export async function openBallot(
 export function castVote(gateway: GatewayUnderTest, token: string, ballotId: string, position: string, comment?: string | null) {
   return gateway.gql(CAST, { input: { ballotId, position, comment } }, token);
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * An OPEN MAJORITY ballot (quorum 0.5) on new terms of reference of the initiative, closing
+ * `closesInMs` from now by the database clock, with its electorate: written as openBallot writes
+ * them, without the outbox row (a test announces the ballot itself when it needs to).
+ */
+export async function storedBallot(
+  fixtures: Fixtures,
+  fields: { initiativeId: string; openedBy: string; electorIds: string[]; closesInMs?: number },
+): Promise<{ id: string; closesAt: Date }> {
+  const [tor] = await fixtures.query<{ id: string }>(
+    `INSERT INTO terms_of_reference (initiative_id, title) VALUES ($1, 'Terms of reference') RETURNING id`,
+    [fields.initiativeId],
+  );
+  const [version] = await fixtures.query<{ id: string }>(
+    `INSERT INTO tor_version (tor_id, number, body, content_hash, author_id) VALUES ($1, 1, 'Text', $2, $3) RETURNING id`,
+    [tor.id, sha256('Text'), fields.openedBy],
+  );
+  const [ballot] = await fixtures.query<{ id: string; closesAt: Date }>(
+    `INSERT INTO ballot (tor_id, version_id, opened_by, closes_at, rule, quorum, electorate_size)
+     VALUES ($1, $2, $3, now() + make_interval(secs => $4::double precision / 1000), 'MAJORITY', 0.5, $5)
+     RETURNING id, closes_at AS "closesAt"`,
+    [tor.id, version.id, fields.openedBy, fields.closesInMs ?? 3_600_000, fields.electorIds.length],
+  );
+  await fixtures.query(`INSERT INTO ballot_elector (ballot_id, person_id) SELECT $1, unnest($2::uuid[])`, [
+    ballot.id,
+    fields.electorIds,
+  ]);
+  return ballot;
+}
+
+/** A ballot's vote records in chain order, as the hash chain reads them. */
+export const chainRecords = (fixtures: Fixtures, ballotId: string) =>
+  fixtures.query<StoredChainRecord>(
+    `SELECT seq, ballot_id AS "ballotId", voter_id AS "voterId", position, comment, cast_at AS "castAt", revision,
+            prev_hash AS "prevHash", hash
+       FROM vote_record WHERE ballot_id = $1 ORDER BY seq`,
+    [ballotId],
+  );
+
+/** Comments whose encoding SQL and Node must agree on. */
+export const VOTE_COMMENTS: [string, string | null][] = [
+  ['null', null],
+  ['empty', ''],
+  ['plain', 'Section 3 is unclear'],
+  ['unicode', 'Zürich — 東京 — مرحبا — Ελλάδα'],
+  ['astral emoji', '👩‍👩‍👧 🇨🇭 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀'],
+  ['combining characters', 'e\u0301 a\u0308 A\u030A n\u0303 (decomposed, not normalised)'],
+  ['quotes and backslashes', `"double" 'single' \\ back\\slash \\" \\\\u0041 /slash/ </script>`],
+  ['newlines and tabs', 'line 1\nline 2\r\nline 3\tend\n'],
+  ['control characters', Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('') + '\u007f\u0085'],
+  ['line and paragraph separators', 'a\u2028b\u2029c'],
+  ['5,000 characters', 'x'.repeat(4990) + '0123456789'],
+  ['5,000 UTF-16 units of emoji', '😀'.repeat(2500)],
+];
 
 /** Moves a ballot's closesAt into the past, as if time had passed (no job runs). */
 export async function expire(fixtures: Fixtures, ballotId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Fixtures } from './fixtures';
-import type { GatewayUnderTest, GraphQLResult } from './gateway-harness';
+import { type GatewayUnderTest, ok } from './gateway-harness';
 
 /** An initiative with one group and a caller in every role that matters to work plans. */
 export interface PlanWorld {
@@ -57,12 +57,6 @@ export const SUBMIT_PLAN = `mutation($id: ID!) { submitWorkPlan(id: $id) { ${PLA
 export const APPROVE_PLAN = `mutation($id: ID!) { approveWorkPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const GET_PLAN = `query($id: ID!) { workPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const GET_ITEM = `query($id: ID!) { workItem(id: $id) { ${ITEM_FIELDS} } }`;
-
-/** The data of a result that must have succeeded (throws with the errors otherwise). */
-export function ok<T>(result: GraphQLResult<T>): T {
-  if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
 
 export interface ItemShape {
   id: string;

@@ -12,7 +12,7 @@ interface Entry<V> {
 
 /**
  * Values computed from PostgreSQL, kept in memory until the data behind them changes
- * (issue 7: the gateway's response cache and the access policy's roles).
+ * (the gateway's response cache and the access policy's roles).
  *
  * Correctness rests on the epoch: every committed change of the tables a cache depends on, from
  * any process, arrives as a PostgreSQL notice (DataChanges) and bumps it, which forgets every

@@ -12,7 +12,7 @@ const schema = buildSchema(`
 /**
  * `<root> fragment F1 on <on> { ...F2 ...F2 } ... fragment F<levels> on <on> { <leaf> }`, with a
  * count of how often the selections of each fragment are read: a walker that follows every
- * spread again reads F<levels> 2^(levels-1) times (issue 12, finding 1: minutes for 30 levels).
+ * spread again reads F<levels> 2^(levels-1) times (minutes for 30 levels).
  */
 function fanOut(levels: number, root: string, on: string, leaf: string): { document: DocumentNode; reads: Map<string, number> } {
   const fragments = Array.from({ length: levels - 1 }, (_, i) => `fragment F${i + 1} on ${on} { ...F${i + 2} ...F${i + 2} }`);

@@ -1,16 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes that the scale benchmark (bench/run, issue 7) showed are needed:
- * - work_item_progress_idx: progress counts of a plan as an index-only scan grouped by status
- *   (initiativeProgress over 100,000 items: 73 ms -> about 20 ms for the counts);
- * - work_item_plan_next_due_idx: Progress.nextDue as a LIMIT 5 per plan over a partial index
- *   instead of a window function over every open item (160 ms -> under 2 ms for 50 plans);
- * - group_member_page_idx: a group's members page in (since, person_id) order without a sort;
+ * Indexes for the reads of a large initiative, with the query each one serves:
+ * - work_item_progress_idx: a plan's progress counts (initiativeProgress, Progress), grouped by
+ *   status in an index-only scan that covers due_at and percent_complete;
+ * - work_item_plan_next_due_idx: Progress.nextDue, the nearest deadlines of a plan, as a LIMIT
+ *   per plan over the items still open (not DONE or CANCELLED) in deadline order;
+ * - group_member_page_idx: a working group's members page in (since, person_id) order, without
+ *   a sort;
  * - work_item_parent_fk_idx: the referencing columns of the parent foreign key, so deleting
- *   items (a plan, a group, an initiative) checks each one with one index lookup; the generic
- *   plan of that check otherwise ANDs work_item_parent_idx with a scan of the whole plan's
- *   items, and deleting a plan of 100,000 items did not finish in 10 minutes.
+ *   items (with a plan, a group or an initiative) checks each one with one index lookup rather
+ *   than a scan of the plan's items.
+ * The class name is the migration's key in typeorm_migrations, so it does not change.
  */
 export class BenchIndexes1790000009000 implements MigrationInterface {
   name = 'BenchIndexes1790000009000';

@@ -1,31 +1,25 @@
 import { createHash } from 'node:crypto';
+import { type OutboxTopic, TOPICS } from '@app/platform';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 import {
   count,
   DUE_IN_MS,
-  LEAD,
+  LEAD_MS,
   LEAD_S,
   pendingReminders,
   planned,
-  setPolicy,
+  reminderPolicy,
   settled,
-  type ReminderStack,
-  startReminderStack,
+  useReminderStack,
 } from '../support/reminders';
-import { waitFor } from '../support/tor-fixtures';
+import { storedBallot, waitFor } from '../support/tor-fixtures';
 
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
-describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
-  let stack: ReminderStack;
-  let gateway: ReminderStack['gateway'];
-  let sink: ReminderStack['sink'];
-  let fx: ReminderStack['fx'];
+useDatabaseOfItsOwn();
 
-  beforeAll(async () => {
-    stack = await startReminderStack();
-    ({ gateway, sink, fx } = stack);
-  });
-  afterAll(() => stack?.close());
+describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
+  const { sink, fx } = useReminderStack();
 
   /**
    * An OPEN ballot on the initiative's ToR with three MEMBER electors, closing DUE_IN_MS from now,
@@ -36,27 +30,17 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
     const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
     const electors = [await fx.person(initiative.id), await fx.person(initiative.id), await fx.person(initiative.id)];
     const observer = await fx.person(initiative.id, 'OBSERVER');
-    await setPolicy(gateway.gql, secretariat.token, initiative.id, [LEAD]);
-    const [tor] = await fx.query<{ id: string }>(
-      `INSERT INTO terms_of_reference (initiative_id, title) VALUES ($1, 'Terms of reference') RETURNING id`,
-      [initiative.id],
-    );
-    const [version] = await fx.query<{ id: string }>(
-      `INSERT INTO tor_version (tor_id, number, body, content_hash, author_id) VALUES ($1, 1, 'Text', $2, $3) RETURNING id`,
-      [tor.id, hex('Text'), secretariat.id],
-    );
-    const [ballot] = await fx.query<{ id: string; closesAt: Date }>(
-      `INSERT INTO ballot (tor_id, version_id, opened_by, closes_at, rule, quorum, electorate_size)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4::double precision / 1000), 'MAJORITY', 0.5, 3)
-       RETURNING id, closes_at AS "closesAt"`,
-      [tor.id, version.id, secretariat.id, DUE_IN_MS],
-    );
-    for (const e of electors)
-      await fx.query(`INSERT INTO ballot_elector (ballot_id, person_id) VALUES ($1, $2)`, [ballot.id, e.id]);
+    await reminderPolicy(fx, initiative.id, [LEAD_MS]);
+    const ballot = await storedBallot(fx, {
+      initiativeId: initiative.id,
+      openedBy: secretariat.id,
+      electorIds: electors.map((e) => e.id),
+      closesInMs: DUE_IN_MS,
+    });
     return { ballot, electors, observer, secretariat };
   }
 
-  const announce = (topic: string, ballotId: string) =>
+  const announce = (topic: OutboxTopic, ballotId: string) =>
     fx.query(`INSERT INTO outbox_event (topic, subject_id) VALUES ($1, $2)`, [topic, ballotId]);
 
   /** A vote as castVote records it (current_vote is written only by cast_vote()). */
@@ -81,7 +65,7 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
     // The closing reminder reads who has voted when it fires; this vote is in before the worker
     // even hears of the ballot, so it precedes the reminder whatever the load.
     await vote(ballot.id, electors[0].id);
-    await announce('ballot.opened', ballot.id);
+    await announce(TOPICS.ballotOpened, ballot.id);
 
     await sink.waitFor(() => electors.slice(1).every((e) => count(sink.to(e.email), 'Ballot closing') === 1), 45_000);
     // Opened and closing reminders fired and e-mailed: nothing of this ballot is left to send.
@@ -94,7 +78,7 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
               final_abstain = 0, chain_head = $2 WHERE id = $1`,
       [ballot.id, hex('head')],
     );
-    await announce('ballot.closed', ballot.id);
+    await announce(TOPICS.ballotClosed, ballot.id);
     await settled(fx, [ballot.id]);
     await sink.waitFor(() => electors.every((e) => count(sink.to(e.email), 'Ballot closed') === 1), 10_000);
 
@@ -115,7 +99,7 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
 
   it('sends nothing further for a cancelled ballot', async () => {
     const { ballot, electors } = await openBallot();
-    await announce('ballot.opened', ballot.id);
+    await announce(TOPICS.ballotOpened, ballot.id);
     await planned(fx, [ballot.id]);
     // The opened notices exist once their reminder fired; the closing one is LEAD_S s before closesAt.
     await waitFor(
@@ -127,7 +111,7 @@ describe('ballot notifications (real Redis, worker and SMTP sink)', () => {
     await fx.query(`UPDATE ballot SET state = 'CANCELLED', cancelled_at = now(), cancel_reason = 'test' WHERE id = $1`, [
       ballot.id,
     ]);
-    await announce('ballot.cancelled', ballot.id);
+    await announce(TOPICS.ballotCancelled, ballot.id);
     // The closing reminder is removed, not sent: nothing is left to fire.
     await settled(fx, [ballot.id]);
     await sink.waitFor(() => electors.every((e) => sink.to(e.email).length === 1), 10_000);

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '@app/platform';
 import { RECONCILE_JOB, ReminderProcessor } from '@app/reminders';
-import { Fixtures } from '../support/fixtures';
+import { useFixtures } from '../support/fixtures';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 import { dueReminderScene, sleep, startWorker } from '../support/reminders';
 import { SmtpSink } from '../support/smtp-sink';
 import { testConfig } from '../support/test-config';
@@ -12,9 +13,11 @@ import { waitFor } from '../support/tor-fixtures';
 
 type Scene = Awaited<ReturnType<typeof dueReminderScene>>;
 
+useDatabaseOfItsOwn();
+
 describe('reminders fire in batches (two in-process workers, real PostgreSQL, Redis and SMTP sink)', () => {
+  const fx = useFixtures();
   let sink: SmtpSink;
-  let fx: Fixtures;
   let workers: INestApplicationContext[];
   let prefix: string;
 
@@ -22,7 +25,6 @@ describe('reminders fire in batches (two in-process workers, real PostgreSQL, Re
     sink = await new SmtpSink().start();
     const config = testConfig();
     prefix = config.QUEUE_PREFIX;
-    fx = new Fixtures(config);
     const env = { QUEUE_PREFIX: prefix, SMTP_URL: sink.url, RECONCILE_EVERY_MS: '3600000' };
     workers = [await startWorker(env), await startWorker(env)];
     // The first reconciliation runs at boot: it must be over before this file's data exists, or it
@@ -42,7 +44,6 @@ describe('reminders fire in batches (two in-process workers, real PostgreSQL, Re
   });
   afterAll(async () => {
     await Promise.all((workers ?? []).map((w) => w.close()));
-    await fx?.close();
     await sink?.stop();
   });
 

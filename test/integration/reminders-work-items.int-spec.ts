@@ -1,62 +1,43 @@
 import { jest } from '@jest/globals';
+import { useDatabaseOfItsOwn } from '../support/own-database';
 import {
   addItem,
   changeItem,
   count,
   dueSoon,
-  LEAD,
+  LEAD_MS,
   LEAD_S,
   pendingReminders,
   planned,
-  setPolicy,
+  reminderPolicy,
   settled,
   sleep,
+  useReminderStack,
   workItemScene,
-  type ReminderStack,
-  startReminderStack,
 } from '../support/reminders';
 import { waitFor } from '../support/tor-fixtures';
 
 // Each test waits for deadlines DUE_IN_MS ahead on a busy machine (see support/reminders).
 jest.setTimeout(90_000);
 
-const NOTIFICATIONS = `query ($unreadOnly: Boolean) {
-  myNotifications(unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectId title body dueAt createdAt emailedAt readAt } } }
-}`;
-
-interface Node {
-  id: string;
-  kind: string;
-  subjectId: string;
-  dueAt: string | null;
-  emailedAt: string | null;
-}
+useDatabaseOfItsOwn();
 
 describe('work item reminders (real Redis, worker and SMTP sink)', () => {
-  let stack: ReminderStack;
-  let gateway: ReminderStack['gateway'];
-  let sink: ReminderStack['sink'];
-  let fx: ReminderStack['fx'];
+  const { sink, fx } = useReminderStack();
 
-  beforeAll(async () => {
-    stack = await startReminderStack();
-    ({ gateway, sink, fx } = stack);
-  });
-  afterAll(() => stack?.close());
-
-  const notifications = async (token: string) => {
-    const result = await gateway.gql<{ myNotifications: { totalCount: number; edges: { node: Node }[] } }>(
-      NOTIFICATIONS,
-      {},
-      token,
-    );
-    expect(result.errors).toBeUndefined();
-    return result.data!.myNotifications.edges.map((e) => e.node);
-  };
+  /** A person's notifications, newest first (as myNotifications lists them). */
+  const notifications = async (personId: string) =>
+    (
+      await fx.query<{ kind: string; subjectId: string; dueAt: Date | null; emailedAt: Date | null }>(
+        `SELECT kind, subject_id AS "subjectId", due_at AS "dueAt", emailed_at AS "emailedAt"
+           FROM notification WHERE person_id = $1 ORDER BY created_at DESC, id DESC`,
+        [personId],
+      )
+    ).map((n) => ({ ...n, dueAt: n.dueAt?.toISOString() ?? null }));
 
   it('sends one WORK_ITEM_DUE to the owner LEAD before, and one WORK_ITEM_OVERDUE each to the owner and the chair', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS]);
     const due = dueSoon();
     const itemId = await addItem(fx, s.planId, s.owner.id, due);
 
@@ -83,16 +64,16 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
     expect(dueMail.text).toContain(`/work-items/${itemId}`);
     expect(dueMail.html).toContain('<table>');
 
-    const mine = await notifications(s.owner.token);
+    const mine = await notifications(s.owner.id);
     expect(mine.map((n) => n.kind)).toEqual(['WORK_ITEM_OVERDUE', 'WORK_ITEM_DUE']);
     expect(mine.every((n) => n.subjectId === itemId && n.dueAt === due.toISOString() && n.emailedAt !== null)).toBe(true);
-    const chairs = await notifications(s.chair.token);
+    const chairs = await notifications(s.chair.id);
     expect(chairs.map((n) => n.kind)).toEqual(['WORK_ITEM_OVERDUE']);
   });
 
   it('reminds only of the new deadline when it moves before the first reminder', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS]);
     const first = dueSoon();
     const itemId = await addItem(fx, s.planId, s.owner.id, first);
     // The first deadline's reminders are planned (due and overdue), then the deadline moves.
@@ -111,7 +92,7 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
     expect(count(sink.to(s.owner.email), 'Due in')).toBe(1);
     expect(sink.to(s.owner.email)).toHaveLength(2);
     expect(sink.to(s.chair.email)).toHaveLength(1);
-    const mine = await notifications(s.owner.token);
+    const mine = await notifications(s.owner.id);
     expect(mine.map((n) => [n.kind, n.dueAt])).toEqual([
       ['WORK_ITEM_OVERDUE', moved.toISOString()],
       ['WORK_ITEM_DUE', moved.toISOString()],
@@ -120,7 +101,7 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
 
   it('sends no overdue reminder for an item marked DONE', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS]);
     const due = dueSoon();
     const itemId = await addItem(fx, s.planId, s.owner.id, due);
     // Marked DONE as soon as the due reminder fired: LEAD_S seconds before the overdue one would.
@@ -133,13 +114,13 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
     await sink.waitFor(() => sink.to(s.owner.email).length === 1, 10_000);
     expect(sink.to(s.owner.email).map((m) => m.subject!.split(':')[0])).toEqual([`Due in ${LEAD_S} seconds`]);
     expect(sink.to(s.chair.email)).toHaveLength(0);
-    expect((await notifications(s.owner.token)).map((n) => n.kind)).toEqual(['WORK_ITEM_DUE']);
+    expect((await notifications(s.owner.id)).map((n) => n.kind)).toEqual(['WORK_ITEM_DUE']);
     expect(await pendingReminders(fx, [itemId])).toBe(0);
   });
 
   it('sends DUE to the chairs when the item has no owner', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD], false);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS], false);
     const itemId = await addItem(fx, s.planId, null, dueSoon());
     await sink.waitFor(() => count(sink.to(s.chair.email), 'Due in') === 1, 45_000);
     await settled(fx, [itemId]);
@@ -149,7 +130,7 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
 
   it('shows e-mail times in each recipient zone (Asia/Tokyo, America/New_York) and UTC', async () => {
     const s = await workItemScene(fx, { owner: 'Asia/Tokyo', chair: 'America/New_York' });
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [], true);
+    await reminderPolicy(fx, s.initiativeId, [], true);
     const due = new Date(Date.now() + 2000);
     await addItem(fx, s.planId, s.owner.id, due);
     await sink.waitFor(() => sink.to(s.owner.email).length === 1 && sink.to(s.chair.email).length === 1, 30_000);
@@ -165,15 +146,15 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
     expect(newYork.text).toContain(`${hhmm('UTC')} UTC`);
   });
 
-  it('setReminderPolicy replans the pending reminders of the initiative', async () => {
+  it('a new reminder policy (setReminderPolicy) replans the pending reminders of the initiative', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS]);
     const due = dueSoon(6000);
     const itemId = await addItem(fx, s.planId, s.owner.id, due);
     await planned(fx, [itemId]);
     expect(await pendingReminders(fx, [itemId])).toBe(2);
     // A longer lead time and no overdue reminder: replaces both planned ones.
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, ['PT10S'], false);
+    await reminderPolicy(fx, s.initiativeId, [10_000], false);
     await sink.waitFor(() => sink.to(s.owner.email).length === 1, 45_000);
     await settled(fx, [itemId, s.initiativeId]);
     await sleep(1500);
@@ -185,7 +166,7 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
     const s = await workItemScene(fx);
     const next = await fx.person(s.initiativeId, 'MEMBER');
     await fx.groupRole(s.groupId, next.id, 'MEMBER');
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS]);
     const itemId = await addItem(fx, s.planId, s.owner.id, dueSoon());
     await planned(fx, [itemId]);
     expect(await pendingReminders(fx, [itemId])).toBe(2);
@@ -203,7 +184,7 @@ describe('work item reminders (real Redis, worker and SMTP sink)', () => {
 
   it('a reminder to an owner who left the group does nothing', async () => {
     const s = await workItemScene(fx);
-    await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD], false);
+    await reminderPolicy(fx, s.initiativeId, [LEAD_MS], false);
     const itemId = await addItem(fx, s.planId, s.owner.id, dueSoon());
     await planned(fx, [itemId]);
     expect(await pendingReminders(fx, [itemId])).toBe(1);
