@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { QUEUES } from '@app/platform';
-import { CLOSE_BALLOT_JOB, closeJobId } from '@app/terms-of-reference';
+import { JOBS, QUEUES } from '@app/platform';
+import { closeJobId } from '@app/terms-of-reference';
 import { useFixtures } from '../support/fixtures';
 import { errorCodes, ok, startGateway, useGateway } from '../support/gateway-harness';
 import {
@@ -487,7 +487,7 @@ describe('ballots', () => {
         prefix: gateway.config.QUEUE_PREFIX,
       });
       try {
-        const job = await queue.add(CLOSE_BALLOT_JOB, { ballotId: ballot.id }, { jobId: `dup-${ballot.id}` });
+        const job = await queue.add(JOBS.ballots.closeBallot, { ballotId: ballot.id }, { jobId: `dup-${ballot.id}` });
         const state = await waitFor(async () => ((await job.getState()) === 'completed' ? 'completed' : null));
         expect(state).toBe('completed');
         expect((await queue.getJob(`dup-${ballot.id}`))?.returnvalue).toBe('not-open');

@@ -1,4 +1,4 @@
-import { recordInvitationNotification } from '@app/reminders';
+import { invitationNotification, NotificationsRepository } from '@app/reminders';
 import { useFixtures } from '../support/fixtures';
 import { errorCodes, useGateway } from '../support/gateway-harness';
 import {
@@ -156,8 +156,10 @@ describe('in-app notifications and preferences', () => {
   it('records an INVITATION notification once per person and initiative, as already e-mailed', async () => {
     const initiative = await fx.initiative();
     const invited = await fx.person(initiative.id);
-    await recordInvitationNotification(fx.pool, invited.id, initiative.id);
-    await recordInvitationNotification(fx.pool, invited.id, initiative.id);
+    const notifications = gateway.app.get(NotificationsRepository);
+    const invitation = () => invitationNotification(invited.id, { id: initiative.id, name: initiative.slug }, new Date());
+    await notifications.insertInvitations([invitation()]);
+    await notifications.insertInvitations([invitation()]);
     const list = await gateway.gql<Page>(LIST, {}, invited.token);
     expect(list.data!.myNotifications.totalCount).toBe(1);
     expect(list.data!.myNotifications.edges[0].node.kind).toBe('INVITATION');
@@ -223,8 +225,12 @@ describe('e-mail modes (real worker and SMTP sink)', () => {
   it('records invitations sent by registration as INVITATION notifications, without a second e-mail', async () => {
     const initiative = await fx.initiative();
     const invited = await fx.person(initiative.id);
+    // As identity issues an invitation: the row and its outbox event in one transaction.
     await fx.query(
-      `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at) VALUES ($1, $2, md5(random()::text), now() + interval '7 days')`,
+      `WITH i AS (INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at)
+                  VALUES ($1, $2, md5(random()::text), now() + interval '7 days') RETURNING id)
+       INSERT INTO outbox_event (topic, subject_id, payload)
+       SELECT 'invitation.created', id, jsonb_build_object('personId', $1::uuid, 'initiativeId', $2::uuid) FROM i`,
       [invited.id, initiative.id],
     );
     const deadline = Date.now() + 30_000;

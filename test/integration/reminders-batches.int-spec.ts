@@ -2,8 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '@app/platform';
-import { RECONCILE_JOB, ReminderProcessor } from '@app/reminders';
+import { JOBS, QUEUES } from '@app/platform';
+import { ReminderFiring } from '@app/reminders';
 import { useFixtures } from '../support/fixtures';
 import { useDatabaseOfItsOwn } from '../support/own-database';
 import { dueReminderScene, sleep, startWorker } from '../support/reminders';
@@ -36,7 +36,7 @@ describe('reminders fire in batches (two in-process workers, real PostgreSQL, Re
       await waitFor(async () => {
         const counts = await reminders.getJobCounts('waiting', 'active', 'prioritized');
         if (counts.waiting + counts.active + counts.prioritized !== 0) return false;
-        return (await reminders.getDelayed()).some((job) => job.name === RECONCILE_JOB);
+        return (await reminders.getDelayed()).some((job) => job.name === JOBS.reminders.reconcile);
       }, 30_000);
     } finally {
       await reminders.close();
@@ -47,7 +47,7 @@ describe('reminders fire in batches (two in-process workers, real PostgreSQL, Re
     await sink?.stop();
   });
 
-  const processor = (i: number) => workers[i].get(ReminderProcessor);
+  const processor = (i: number) => workers[i].get(ReminderFiring);
 
   async function facts(scene: Scene) {
     const [row] = await fx.query<{

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { type AppConfig, PlatformModule, QUEUES } from '@app/platform';
 import { TermsOfReferenceJobsModule } from '@app/terms-of-reference';
+import { WorkPlansJobsModule } from '@app/work-plans';
 import { ReminderJobsModule } from '@app/reminders';
 import { HeartbeatProcessor } from './system/heartbeat.processor';
 
@@ -16,6 +17,7 @@ export class WorkerModule {
         PlatformModule.forRoot(config, logger),
         BullModule.registerQueue({ name: QUEUES.system }),
         TermsOfReferenceJobsModule,
+        WorkPlansJobsModule,
         ReminderJobsModule,
       ],
       providers: [HeartbeatProcessor],

@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { QUEUES } from '@app/platform';
 import { BallotElectorEntity, BallotEntity } from './ballots/ballot.entity';
 import { BallotAccess } from './ballots/ballot-access.service';
+import { BallotDeadlines } from './ballots/ballots.deadlines';
 import { BallotAuditReader } from './ballots/ballot-audit.service';
 import { BallotReader } from './ballots/ballot-reader.service';
 import { BallotsResolver } from './ballots/ballots.resolver';
@@ -58,6 +59,7 @@ import { BallotSubscriptionResolver } from './live/ballot-subscription.resolver'
     VotesResolver,
     BallotFeed,
     BallotSubscriptionResolver,
+    BallotDeadlines,
   ],
   exports: [BallotReader, BallotsService, TorReader],
 })

@@ -7,4 +7,5 @@ export * from './progress/progress.model';
 export * from './work-plans.reader';
 export * from './work-plans.service';
 export * from './work-plans.module';
+export * from './work-plans-jobs.module';
 export * from './work-items/work-item.events';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { ProgressResolver } from './progress/progress.resolver';
 import { WorkItemDependencyEntity, WorkItemEntity } from './work-items/work-item.entity';
+import { WorkItemDeadlines } from './work-items/work-items.deadlines';
 import { WorkItemsResolver } from './work-items/work-items.resolver';
 import { WorkPlanEntity } from './work-plans/work-plan.entity';
 import { WorkingGroupPlanResolver, WorkPlansResolver } from './work-plans/work-plans.resolver';
@@ -19,6 +20,7 @@ import { WorkPlansService } from './work-plans.service';
     WorkingGroupPlanResolver,
     WorkItemsResolver,
     ProgressResolver,
+    WorkItemDeadlines,
   ],
   exports: [WorkPlansService, WorkPlansReader],
 })

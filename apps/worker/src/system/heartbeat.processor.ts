@@ -3,7 +3,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, QUEUES } from '@app/platform';
+import { AppConfig, JOBS, QUEUES } from '@app/platform';
 
 export const HEARTBEAT_SCHEDULER = 'heartbeat';
 
@@ -27,7 +27,11 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
 
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent: every worker upserts the same scheduler, so there is one however many run.
-    await this.queue.upsertJobScheduler(HEARTBEAT_SCHEDULER, { every: this.config.HEARTBEAT_EVERY_MS }, { name: 'heartbeat' });
+    await this.queue.upsertJobScheduler(
+      HEARTBEAT_SCHEDULER,
+      { every: this.config.HEARTBEAT_EVERY_MS },
+      { name: JOBS.system.heartbeat },
+    );
   }
 
   async process(job: Job): Promise<void> {

@@ -21,6 +21,8 @@ export const TOPICS = {
   workItemRemoved: 'workitem.removed',
   /** setReminderPolicy; the subject is the initiative. */
   reminderPolicyChanged: 'reminders.policy_changed',
+  /** An invitation was issued (registration); the subject is the invitation. Payload: personId, initiativeId. */
+  invitationCreated: 'invitation.created',
 } as const;
 
 export type OutboxTopic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, type Caller, isUuid, UnauthenticatedError } from '@app/platform';
+import { AppConfig, type Caller, type DeadlineSubjectType, isUuid, UnauthenticatedError } from '@app/platform';
+import { DeadlineSources } from '../deadlines/deadline-sources';
 import { derivedKey } from '../derived-key';
-import { updatedRows } from '../subjects/sql-result';
+import { RecipientsRepository } from '../recipients/recipients.repository';
 import { feedSecret, feedSecretMatches, feedUrl } from './feed-secret';
 import { type CalendarEvent, renderCalendar } from './ical';
+
+/** How each type of deadline appears in a calendar: its uid prefix and the start of its summary. */
+const EVENT_OF: Record<DeadlineSubjectType, { uid: string; summary: string }> = {
+  WORK_ITEM: { uid: 'work-item', summary: 'Due: ' },
+  BALLOT: { uid: 'ballot', summary: 'Ballot closes: ' },
+};
 
 /**
  * The caller's secret iCalendar feed: due dates of open items they own or whose group they
@@ -19,28 +26,24 @@ export class CalendarFeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly recipients: RecipientsRepository,
+    private readonly sources: DeadlineSources,
   ) {
     this.key = derivedKey(config.JWT_SECRET, 'calendar-feed');
   }
 
   async url(caller: Caller | null): Promise<string> {
     if (!caller) throw new UnauthenticatedError();
-    const [row] = (await this.dataSource.query(`SELECT feed_version AS v FROM person WHERE id = $1`, [caller.personId])) as {
-      v: number;
-    }[];
-    if (!row) throw new UnauthenticatedError();
-    return this.urlFor(caller.personId, row.v);
+    const owner = await this.recipients.feedOwner(caller.personId);
+    if (!owner) throw new UnauthenticatedError();
+    return this.urlFor(caller.personId, owner.feedVersion);
   }
 
   async rotate(caller: Caller | null): Promise<string> {
     if (!caller) throw new UnauthenticatedError();
-    const { rows } = updatedRows<{ v: number }>(
-      await this.dataSource.query(`UPDATE person SET feed_version = feed_version + 1 WHERE id = $1 RETURNING feed_version AS v`, [
-        caller.personId,
-      ]),
-    );
-    if (!rows.length) throw new UnauthenticatedError();
-    return this.urlFor(caller.personId, rows[0].v);
+    const version = await this.recipients.rotateFeed(caller.personId);
+    if (version === null) throw new UnauthenticatedError();
+    return this.urlFor(caller.personId, version);
   }
 
   private urlFor(personId: string, version: number): string {
@@ -50,34 +53,23 @@ export class CalendarFeedService {
   /** The feed text, or null for an unknown person or a wrong (e.g. rotated) secret. */
   async feed(personId: string, secret: string): Promise<string | null> {
     if (!isUuid(personId)) return null;
-    const [person] = (await this.dataSource.query(`SELECT name, feed_version AS v FROM person WHERE id = $1`, [personId])) as {
-      name: string;
-      v: number;
-    }[];
-    if (!person || !feedSecretMatches(this.key, personId, person.v, secret)) return null;
-    const rows = (await this.dataSource.query(
-      `SELECT 'work-item-' || i.id AS uid, i.due_at AS start, 'Due: ' || i.title AS summary,
-              n.name || ' / ' || g.code || ' ' || g.name AS description, 'work-items/' || i.id AS path
-         FROM work_item i JOIN work_plan p ON p.id = i.work_plan_id JOIN working_group g ON g.id = p.working_group_id
-         JOIN initiative n ON n.id = g.initiative_id
-        WHERE i.due_at IS NOT NULL AND i.status NOT IN ('DONE', 'CANCELLED')
-          AND (i.owner_id = $1 OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.working_group_id = g.id
-                                            AND gm.person_id = $1 AND gm.role IN ('CHAIR', 'VICE_CHAIR')))
-       UNION ALL
-       SELECT 'ballot-' || b.id, b.closes_at, 'Ballot closes: ' || t.title, n.name, 'ballots/' || b.id
-         FROM ballot b JOIN ballot_elector e ON e.ballot_id = b.id AND e.person_id = $1
-         JOIN terms_of_reference t ON t.id = b.tor_id JOIN initiative n ON n.id = t.initiative_id
-        WHERE b.state <> 'CANCELLED'
-       ORDER BY start, uid`,
-      [personId],
-    )) as { uid: string; start: Date; summary: string; description: string; path: string }[];
-    const events: CalendarEvent[] = rows.map((r) => ({
-      uid: `${r.uid}@wgcollab`,
-      start: r.start,
-      summary: r.summary,
-      description: r.description,
-      url: `${this.config.publicUrl}/${r.path}`,
-    }));
-    return renderCalendar(`Deadlines of ${person.name}`, events);
+    const owner = await this.recipients.feedOwner(personId);
+    if (!owner || !feedSecretMatches(this.key, personId, owner.feedVersion, secret)) return null;
+    const events: CalendarEvent[] = [];
+    for (const source of this.sources.all()) {
+      const { uid, summary } = EVENT_OF[source.type];
+      for (const d of await source.calendarOf(this.dataSource, personId)) {
+        events.push({
+          uid: `${uid}-${d.id}@wgcollab`,
+          start: d.at,
+          summary: summary + d.title,
+          description: d.where,
+          url: `${this.config.publicUrl}/${d.path}`,
+        });
+      }
+    }
+    // By time, then uid: the order the feed always had.
+    events.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+    return renderCalendar(`Deadlines of ${owner.name}`, events);
   }
 }

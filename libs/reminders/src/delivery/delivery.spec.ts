@@ -1,5 +1,5 @@
 import { digestDueOn } from './digest-window';
-import { renderDigest, renderEmail } from './notification-text';
+import { notificationDetailsOf, renderDigest, renderEmail } from './notification-text';
 import { formatInZone, localDateAndHour } from './time-format';
 
 const details = {
@@ -54,5 +54,36 @@ describe('digestDueOn', () => {
     expect(digestDueOn('Asia/Tokyo', new Date('2016-07-22T23:00:00Z'), null)).toBe('2016-07-23');
     expect(digestDueOn('Asia/Tokyo', new Date('2016-07-22T23:00:00Z'), '2016-07-23')).toBeNull();
     expect(digestDueOn('America/New_York', new Date('2016-07-22T12:00:00Z'), '2016-07-21')).toBe('2016-07-22');
+  });
+});
+
+describe('notificationDetailsOf', () => {
+  it('stores what a deadline source says about the subject, with an absolute link and the deadline as ISO text', () => {
+    const due = new Date('2016-07-22T09:00:00.000Z');
+    const item = { initiativeName: 'U4SSC', groupName: 'WG1 KPIs', subjectTitle: 'Report', deadline: due, path: 'work-items/1' };
+    expect(notificationDetailsOf(item, 'https://wg.example')).toStrictEqual({
+      initiativeName: 'U4SSC',
+      groupName: 'WG1 KPIs',
+      subjectTitle: 'Report',
+      deadline: '2016-07-22T09:00:00.000Z',
+      link: 'https://wg.example/work-items/1',
+    });
+    const ballot = {
+      initiativeName: 'U4SSC',
+      groupName: null,
+      subjectTitle: 'ToR',
+      deadline: due,
+      outcome: null,
+      path: 'ballots/2',
+    };
+    expect(notificationDetailsOf(ballot, 'https://wg.example')).toStrictEqual({
+      initiativeName: 'U4SSC',
+      groupName: null,
+      subjectTitle: 'ToR',
+      deadline: '2016-07-22T09:00:00.000Z',
+      outcome: null,
+      link: 'https://wg.example/ballots/2',
+    });
+    expect(notificationDetailsOf({ ...item, deadline: null }, 'https://wg.example').deadline).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { DeadlineDetails } from '@app/platform';
 import type { NotificationKind } from '../planning/reminder-plan';
 import { formatDeadline, formatInZone, formatUtc } from './time-format';
 
@@ -12,6 +13,12 @@ export interface NotificationDetails {
   leadMs?: number | null;
   outcome?: string | null;
   link: string;
+}
+
+/** The details a notification stores about its subject, from the subject's DeadlineDetails. */
+export function notificationDetailsOf(subject: DeadlineDetails, publicUrl: string): NotificationDetails {
+  const { path, deadline, ...names } = subject;
+  return { ...names, deadline: deadline?.toISOString() ?? null, link: `${publicUrl}/${path}` };
 }
 
 export interface RenderedText {

@@ -1,10 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AppConfig, QUEUES } from '@app/platform';
-import { DIGEST_JOB, DIGEST_SCHEDULER } from './mail.processor';
-import { OUTBOX_SCHEDULER } from './outbox.processor';
-import { RECONCILE_JOB, RECONCILE_SCHEDULER } from './reminder.processor';
+import { AppConfig, JOBS, QUEUES } from '@app/platform';
 
 /** How often each worker checks that its job schedulers still exist in Redis. */
 const SCHEDULER_CHECK_MS = 5000;
@@ -29,9 +26,9 @@ export class ReminderSchedulers implements OnApplicationBootstrap, OnApplication
 
   private get schedulers(): { queue: Queue; id: string; every: number; name: string }[] {
     return [
-      { queue: this.outbox, id: OUTBOX_SCHEDULER, every: this.config.OUTBOX_POLL_MS, name: 'drain' },
-      { queue: this.reminders, id: RECONCILE_SCHEDULER, every: this.config.RECONCILE_EVERY_MS, name: RECONCILE_JOB },
-      { queue: this.mail, id: DIGEST_SCHEDULER, every: this.config.DIGEST_EVERY_MS, name: DIGEST_JOB },
+      { queue: this.outbox, id: 'outbox-drain', every: this.config.OUTBOX_POLL_MS, name: JOBS.outbox.drain },
+      { queue: this.reminders, id: 'reminders-reconcile', every: this.config.RECONCILE_EVERY_MS, name: JOBS.reminders.reconcile },
+      { queue: this.mail, id: 'mail-digest', every: this.config.DIGEST_EVERY_MS, name: JOBS.mail.digest },
     ];
   }
 

@@ -1,21 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { QUEUES } from '@app/platform';
+import { JOBS, QUEUES } from '@app/platform';
 import { chunk, mailBatchJobId, tickJobId, tickSlots } from './batching';
 
-/** A tick: fires every planned reminder due by then (all of them, not only those of its slot). */
-export const TICK_JOB = 'tick';
-/** A batch of notification e-mails. */
-export const SEND_NOTIFICATIONS_JOB = 'notifications';
-/** Job names of earlier versions (one job per reminder / per e-mail), still handled after an upgrade. */
-export const LEGACY_FIRE_JOB = 'fire';
-export const LEGACY_SEND_NOTIFICATION_JOB = 'notification';
-
+/** A tick fires every planned reminder due by then (all of them, not only those of its slot). */
 export interface TickJob {
   /** The slot (epoch milliseconds) the tick stands for. */
   at: number;
 }
+/** A batch of notification e-mails. */
 export interface SendNotificationsJob {
   notificationIds: string[];
 }
@@ -48,7 +42,7 @@ export class ReminderTimers {
     const now = Date.now();
     await this.reminders.addBulk(
       slots.map((at) => ({
-        name: TICK_JOB,
+        name: JOBS.reminders.tick,
         data: { at } satisfies TickJob,
         opts: {
           jobId: tickJobId(at),
@@ -66,7 +60,7 @@ export class ReminderTimers {
     if (!notificationIds.length) return;
     await this.mail.addBulk(
       chunk(notificationIds, MAIL_BATCH).map((ids) => ({
-        name: SEND_NOTIFICATIONS_JOB,
+        name: JOBS.mail.notifications,
         data: { notificationIds: ids } satisfies SendNotificationsJob,
         opts: {
           jobId: mailBatchJobId(ids),

@@ -24,7 +24,3 @@ export class NotificationConnection extends Connection(NotificationModel, 'Notif
 export class NotificationPreferencesModel {
   @Field(() => EmailMode) emailMode: EmailMode;
 }
-
-export const NOTIFICATION_COLUMNS = `id, kind, subject_id AS "subjectId", title, body, due_at AS "dueAt", created_at AS "createdAt",
-  emailed_at AS "emailedAt", read_at AS "readAt",
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"`;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   type Caller,
   type ConnectionShape,
@@ -10,8 +9,9 @@ import {
   UnauthenticatedError,
 } from '@app/platform';
 import type { EmailMode } from '../graphql-enums';
-import { updatedRows } from '../subjects/sql-result';
-import { NOTIFICATION_COLUMNS, type NotificationModel, type NotificationPreferencesModel } from './notification.model';
+import { RecipientsRepository } from '../recipients/recipients.repository';
+import type { NotificationModel, NotificationPreferencesModel } from './notification.model';
+import { NotificationsRepository } from './notifications.repository';
 
 /** Most notification ids one markNotificationsRead call may name (a page is at most 200). */
 const MAX_IDS_PER_CALL = 1000;
@@ -24,30 +24,23 @@ function requireCaller(caller: Caller | null): string {
 /** The caller's own notifications (newest first) and e-mail preference. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly recipients: RecipientsRepository,
+  ) {}
 
   async mine(caller: Caller | null, unreadOnly: boolean, page: PageRequest): Promise<ConnectionShape<NotificationModel>> {
     const personId = requireCaller(caller);
-    const unread = unreadOnly ? 'AND read_at IS NULL' : '';
-    let after = '';
-    const params: unknown[] = [personId, page.limit + 1];
+    let after: [string, string] | null = null;
     if (page.after) {
       const [at, id] = page.after;
       if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at))) {
         throw InvalidInputError.field('after', 'is not a cursor returned by this API');
       }
-      params.push(at, id);
-      after = 'AND (created_at, id) < ($3::timestamptz, $4::uuid)';
+      after = [at, id];
     }
-    const rows = (await this.dataSource.query(
-      `SELECT ${NOTIFICATION_COLUMNS} FROM notification WHERE person_id = $1 ${unread} ${after}
-        ORDER BY created_at DESC, id DESC LIMIT $2`,
-      params,
-    )) as NotificationModel[];
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM notification WHERE person_id = $1 ${unread}`,
-      [personId],
-    )) as { total: number }[];
+    const rows = await this.notifications.page(personId, { unreadOnly, limit: page.limit + 1, after });
+    const total = await this.notifications.count(personId, unreadOnly);
     return toConnection(rows, page, (r) => [r.cursorAt, r.id], total);
   }
 
@@ -56,33 +49,18 @@ export class NotificationsService {
     if (ids.length > MAX_IDS_PER_CALL) throw InvalidInputError.field('ids', `at most ${MAX_IDS_PER_CALL} ids per call`);
     const valid = ids.filter(isUuid);
     if (!valid.length) return 0;
-    const { count } = updatedRows(
-      await this.dataSource.query(
-        `UPDATE notification SET read_at = now() WHERE person_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
-        [personId, valid],
-      ),
-    );
-    return count;
+    return this.notifications.markRead(personId, valid);
   }
 
   async preferences(caller: Caller | null): Promise<NotificationPreferencesModel> {
-    const personId = requireCaller(caller);
-    const [row] = (await this.dataSource.query(`SELECT email_mode AS "emailMode" FROM person WHERE id = $1`, [
-      personId,
-    ])) as NotificationPreferencesModel[];
-    if (!row) throw new UnauthenticatedError();
-    return row;
+    const emailMode = await this.recipients.emailMode(requireCaller(caller));
+    if (!emailMode) throw new UnauthenticatedError();
+    return { emailMode };
   }
 
   async setPreferences(caller: Caller | null, emailMode: EmailMode): Promise<NotificationPreferencesModel> {
-    const personId = requireCaller(caller);
-    const { rows } = updatedRows<NotificationPreferencesModel>(
-      await this.dataSource.query(`UPDATE person SET email_mode = $2 WHERE id = $1 RETURNING email_mode AS "emailMode"`, [
-        personId,
-        emailMode,
-      ]),
-    );
-    if (!rows.length) throw new UnauthenticatedError();
-    return rows[0];
+    const mode = await this.recipients.setEmailMode(requireCaller(caller), emailMode);
+    if (!mode) throw new UnauthenticatedError();
+    return { emailMode: mode };
   }
 }

@@ -1,7 +1,7 @@
+import type { BallotDeadline, DeadlineSubject, RecipientFacts, WorkItemDeadline } from '@app/platform';
 import type { NotificationDetails } from '../delivery/notification-text';
 import { type DueReminder, notificationsOf, triageDue } from './firing';
-import type { RecipientFacts } from './recipients';
-import { type BallotSubject, DEFAULT_POLICY, planReminders, type ReminderSubject, type WorkItemSubject } from './reminder-plan';
+import { DEFAULT_POLICY, planReminders } from './reminder-plan';
 
 const DAY = 86_400_000;
 const INIT = '00000000-0000-0000-0000-0000000000aa';
@@ -10,16 +10,16 @@ const CHAIR = '00000000-0000-0000-0000-0000000000c1';
 const due = new Date('2016-07-22T09:00:00Z');
 const now = new Date('2016-07-21T09:00:01Z');
 
-const item = (id: string, fields: Partial<WorkItemSubject> = {}): WorkItemSubject => ({
+const item = (id: string, fields: Partial<WorkItemDeadline> = {}): WorkItemDeadline => ({
   type: 'WORK_ITEM',
   id,
   initiativeId: INIT,
   ownerId: OWNER,
   dueAt: due,
-  status: 'IN_PROGRESS',
+  open: true,
   ...fields,
 });
-const ballot = (id: string, fields: Partial<BallotSubject> = {}): BallotSubject => ({
+const ballot = (id: string, fields: Partial<BallotDeadline> = {}): BallotDeadline => ({
   type: 'BALLOT',
   id,
   initiativeId: INIT,
@@ -30,7 +30,7 @@ const ballot = (id: string, fields: Partial<BallotSubject> = {}): BallotSubject 
   ...fields,
 });
 /** The planned row of a subject's reminder of this kind and lead time, as the planner wrote it. */
-function rowOf(subject: ReminderSubject, kind: string, leadMs: number): DueReminder {
+function rowOf(subject: DeadlineSubject, kind: string, leadMs: number): DueReminder {
   const r = planReminders(subject, DEFAULT_POLICY, null).find((p) => p.kind === kind && p.leadMs === leadMs)!;
   return { jobId: r.jobId, kind: r.kind, subjectId: r.subjectId, leadMs: r.leadMs, dueAt: r.dueAt };
 }
@@ -77,7 +77,7 @@ describe('triageDue', () => {
     expect(
       triageDue(
         rows,
-        new Map<string, ReminderSubject>([
+        new Map<string, DeadlineSubject>([
           [a.id, moved],
           [b.id, b],
         ]),
@@ -86,11 +86,11 @@ describe('triageDue', () => {
         now,
       ).stale,
     ).toEqual([rows[0].jobId]);
-    const done = item(b.id, { status: 'DONE' });
+    const done = item(b.id, { open: false });
     expect(
       triageDue(
         rows,
-        new Map<string, ReminderSubject>([
+        new Map<string, DeadlineSubject>([
           [a.id, a],
           [b.id, done],
         ]),

@@ -1,11 +1,12 @@
+import type { DeadlineSubject, RecipientFacts } from '@app/platform';
 import { type NotificationDetails, renderNotification } from '../delivery/notification-text';
-import { type RecipientFacts, recipientsFor } from './recipients';
-import { type ReminderKind, type ReminderPolicyRule, type ReminderSubject, stillPlanned } from './reminder-plan';
+import { recipientsFor } from './recipients';
+import { type ReminderKind, type ReminderPolicyRule, stillPlanned } from './reminder-plan';
 
 /**
  * Firing a batch of due reminders, as plain data: which planned reminders are stale, who
- * receives the others, and the notification rows to insert. The reminder processor reads the
- * facts for a whole batch from PostgreSQL in a few set-based queries and writes the result.
+ * receives the others, and the notification rows to insert. The firing service reads the facts
+ * for a whole batch in a few set-based queries and writes the result.
  */
 
 /** A claimed planned_reminder row. */
@@ -22,7 +23,7 @@ export const EVENT_KINDS: ReminderKind[] = ['BALLOT_OPENED', 'BALLOT_CLOSED'];
 
 export interface LiveReminder {
   row: DueReminder;
-  subject: ReminderSubject;
+  subject: DeadlineSubject;
   recipients: string[];
 }
 
@@ -33,7 +34,7 @@ export interface LiveReminder {
  */
 export function triageDue(
   rows: DueReminder[],
-  subjects: Map<string, ReminderSubject>,
+  subjects: Map<string, DeadlineSubject>,
   policies: Map<string, ReminderPolicyRule>,
   facts: Map<string, RecipientFacts>,
   now: Date,

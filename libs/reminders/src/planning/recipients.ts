@@ -1,18 +1,5 @@
+import type { RecipientFacts } from '@app/platform';
 import type { ReminderKind } from './reminder-plan';
-
-/** What decides who receives a reminder, read from PostgreSQL when the reminder fires. */
-export interface RecipientFacts {
-  /** The item's owner, if any. */
-  ownerId?: string | null;
-  /** Whether the owner still belongs to the item's working group. */
-  ownerInGroup?: boolean;
-  /** CHAIR and VICE_CHAIR of the item's working group. */
-  chairIds?: string[];
-  /** The ballot's electorate. */
-  electorIds?: string[];
-  /** Electors with a current vote. */
-  voterIds?: string[];
-}
 
 /**
  * Recipients by kind: WORK_ITEM_DUE to the owner (the chairs when there is no owner; nobody

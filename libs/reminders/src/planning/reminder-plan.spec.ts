@@ -1,15 +1,16 @@
-import { DEFAULT_POLICY, diffPlan, planReminders, reminderJobId, stillPlanned, type WorkItemSubject } from './reminder-plan';
+import type { WorkItemDeadline } from '@app/platform';
+import { DEFAULT_POLICY, diffPlan, planReminders, reminderJobId, stillPlanned } from './reminder-plan';
 
 const S = 1000;
 const DAY = 86_400_000;
 const due = new Date('2016-07-22T09:00:00Z');
-const item = (fields: Partial<WorkItemSubject> = {}): WorkItemSubject => ({
+const item = (fields: Partial<WorkItemDeadline> = {}): WorkItemDeadline => ({
   type: 'WORK_ITEM',
   id: '00000000-0000-0000-0000-000000000001',
   initiativeId: '00000000-0000-0000-0000-0000000000aa',
   ownerId: '00000000-0000-0000-0000-0000000000b1',
   dueAt: due,
-  status: 'IN_PROGRESS',
+  open: true,
   ...fields,
 });
 
@@ -31,8 +32,8 @@ describe('planReminders', () => {
     expect(plan2.map((r) => r.leadMs)).toEqual([DAY, 0]);
   });
 
-  it('plans nothing for DONE, CANCELLED or undated items', () => {
-    for (const f of [{ status: 'DONE' }, { status: 'CANCELLED' }, { dueAt: null }]) {
+  it('plans nothing for finished (DONE, CANCELLED) or undated items', () => {
+    for (const f of [{ open: false }, { dueAt: null }]) {
       expect(planReminders(item(f), DEFAULT_POLICY, null)).toEqual([]);
     }
   });
@@ -96,9 +97,9 @@ describe('diffPlan and stillPlanned', () => {
 
   it('removes everything when the item is done or gone', () => {
     const before = planReminders(item(), policy, null).map((r) => r.jobId);
-    expect(diffPlan(item({ status: 'DONE' }), policy, due, before).remove).toEqual(before);
+    expect(diffPlan(item({ open: false }), policy, due, before).remove).toEqual(before);
     expect(diffPlan(null, policy, due, before).remove).toEqual(before);
-    expect(stillPlanned(before[1], item({ status: 'DONE' }), policy)).toBe(false);
+    expect(stillPlanned(before[1], item({ open: false }), policy)).toBe(false);
     expect(stillPlanned(before[1], item(), policy)).toBe(true);
   });
 });

@@ -1,11 +1,22 @@
+import type { DeadlineSubject, DeadlineSubjectType } from '@app/platform';
+
 /**
  * Reminder planning: which reminders a work item or ballot should have, as plain data.
- * No Nest, no database: the planner service feeds it the subject's current state from
- * PostgreSQL and the initiative's policy.
+ * No Nest, no database: the planner service feeds it the subject's current state (from its
+ * domain's DeadlineSource) and the initiative's policy.
  */
 
 export type ReminderKind = 'WORK_ITEM_DUE' | 'WORK_ITEM_OVERDUE' | 'BALLOT_OPENED' | 'BALLOT_CLOSING' | 'BALLOT_CLOSED';
 export type NotificationKind = ReminderKind | 'INVITATION';
+
+/** The type of subject each kind of reminder is about (planned_reminder stores the kind, not the type). */
+export const SUBJECT_TYPE_OF_KIND: Record<ReminderKind, DeadlineSubjectType> = {
+  WORK_ITEM_DUE: 'WORK_ITEM',
+  WORK_ITEM_OVERDUE: 'WORK_ITEM',
+  BALLOT_OPENED: 'BALLOT',
+  BALLOT_CLOSING: 'BALLOT',
+  BALLOT_CLOSED: 'BALLOT',
+};
 
 const DAY_MS = 86_400_000;
 
@@ -18,30 +29,6 @@ export interface ReminderPolicyRule {
 
 /** The default: 14 days, 7 days and 1 day before each deadline, and at the deadline. */
 export const DEFAULT_POLICY: ReminderPolicyRule = { leadTimesMs: [14 * DAY_MS, 7 * DAY_MS, DAY_MS], remindOverdue: true };
-
-export const CLOSED_ITEM_STATUSES = ['DONE', 'CANCELLED'];
-
-export interface WorkItemSubject {
-  type: 'WORK_ITEM';
-  id: string;
-  initiativeId: string;
-  ownerId: string | null;
-  dueAt: Date | null;
-  status: string;
-}
-
-export interface BallotSubject {
-  type: 'BALLOT';
-  id: string;
-  initiativeId: string;
-  state: 'OPEN' | 'CLOSED' | 'CANCELLED';
-  opensAt: Date;
-  closesAt: Date;
-  /** When the outcome was persisted (state CLOSED). */
-  closedAt: Date | null;
-}
-
-export type ReminderSubject = WorkItemSubject | BallotSubject;
 
 export interface PlannedReminder {
   jobId: string;
@@ -75,7 +62,7 @@ export function normalizeLeadTimes(leadTimesMs: number[]): number[] {
  * are kept. With `now = null` nothing is skipped: the full plan, used to check that a planned
  * reminder still applies when it fires.
  */
-export function planReminders(subject: ReminderSubject, policy: ReminderPolicyRule, now: Date | null): PlannedReminder[] {
+export function planReminders(subject: DeadlineSubject, policy: ReminderPolicyRule, now: Date | null): PlannedReminder[] {
   const plan: PlannedReminder[] = [];
   const add = (kind: ReminderKind, recipientKey: string, leadMs: number, dueAt: Date, fireAt: Date) =>
     plan.push({
@@ -92,7 +79,7 @@ export function planReminders(subject: ReminderSubject, policy: ReminderPolicyRu
   const leads = normalizeLeadTimes(policy.leadTimesMs);
 
   if (subject.type === 'WORK_ITEM') {
-    if (!subject.dueAt || CLOSED_ITEM_STATUSES.includes(subject.status)) return plan;
+    if (!subject.dueAt || !subject.open) return plan;
     const dueAt = subject.dueAt;
     const dueKey = subject.ownerId ? `owner-${subject.ownerId}` : 'chairs';
     for (const leadMs of leads) {
@@ -119,7 +106,7 @@ export function planReminders(subject: ReminderSubject, policy: ReminderPolicyRu
 }
 
 /** Whether a planned reminder (by job id) is still part of the subject's full plan. */
-export function stillPlanned(jobId: string, subject: ReminderSubject | null, policy: ReminderPolicyRule): boolean {
+export function stillPlanned(jobId: string, subject: DeadlineSubject | null, policy: ReminderPolicyRule): boolean {
   return subject !== null && planReminders(subject, policy, null).some((r) => r.jobId === jobId);
 }
 
@@ -129,7 +116,7 @@ export function stillPlanned(jobId: string, subject: ReminderSubject | null, pol
  * does not drop a reminder that was about to fire). Returns what to add and what to remove.
  */
 export function diffPlan(
-  subject: ReminderSubject | null,
+  subject: DeadlineSubject | null,
   policy: ReminderPolicyRule,
   now: Date,
   pendingJobIds: string[],

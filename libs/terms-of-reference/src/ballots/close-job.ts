@@ -1,9 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { QUEUES } from '@app/platform';
-
-export const CLOSE_BALLOT_JOB = 'close-ballot';
+import { JOBS, QUEUES } from '@app/platform';
 
 export interface CloseBallotJobData {
   ballotId: string;
@@ -30,7 +28,7 @@ export class CloseBallotScheduler {
 
   async schedule(ballotId: string, closesAt: Date): Promise<boolean> {
     const adding = this.queue.add(
-      CLOSE_BALLOT_JOB,
+      JOBS.ballots.closeBallot,
       { ballotId },
       {
         jobId: closeJobId(ballotId, closesAt),

@@ -2,9 +2,9 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { isUuid, QUEUES } from '@app/platform';
+import { isUuid, JOBS, QUEUES } from '@app/platform';
 import { BallotsService } from '../ballots.service';
-import { CLOSE_BALLOT_JOB, type CloseBallotJobData, closeJobId } from '../close-job';
+import { type CloseBallotJobData, closeJobId } from '../close-job';
 
 /** Thrown when a job runs before closesAt (clock skew): BullMQ retries it with a backoff. */
 class NotDueYet extends Error {}
@@ -35,7 +35,7 @@ export class CloseBallotProcessor extends WorkerHost implements OnApplicationBoo
     if (!open.length) return;
     await this.queue.addBulk(
       open.map((b) => ({
-        name: CLOSE_BALLOT_JOB,
+        name: JOBS.ballots.closeBallot,
         data: { ballotId: b.id },
         opts: {
           jobId: closeJobId(b.id, b.closesAt),
