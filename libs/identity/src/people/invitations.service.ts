@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, MailService } from '@app/platform';
+import { AppConfig, MailService, TOPICS, one, writeOutbox } from '@app/platform';
 import { sha256 } from '../auth/auth.service';
 
 /** Days an invitation link stays valid. */
@@ -9,15 +9,18 @@ export const INVITATION_DAYS = 7;
 
 /**
  * Stores a new one-time invitation in the given transaction (only the sha256 of the token)
- * and returns the token, which is shown once. Usable without Nest (CLI bootstrap).
+ * and returns the token, which is shown once. Usable without Nest (CLI bootstrap). The
+ * outbox row, in the same transaction, gives the invitee their INVITATION notification.
  */
 export async function issueInvitation(m: EntityManager, personId: string, initiativeId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await m.query(
+  const invitation = await one<{ id: string }>(
+    m,
     `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+     VALUES ($1, $2, $3, now() + make_interval(days => $4)) RETURNING id`,
     [personId, initiativeId, sha256(token), INVITATION_DAYS],
   );
+  await writeOutbox(m, TOPICS.invitationCreated, invitation!.id, { personId, initiativeId });
   return token;
 }
 
