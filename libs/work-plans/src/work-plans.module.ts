@@ -1,27 +1,34 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
+import { ProgressRepository } from './progress/progress.repository';
 import { ProgressResolver } from './progress/progress.resolver';
-import { WorkItemDependencyEntity, WorkItemEntity } from './work-items/work-item.entity';
+import { ProgressService } from './progress/progress.service';
 import { WorkItemDeadlines } from './work-items/work-items.deadlines';
+import { WorkItemsRepository } from './work-items/work-items.repository';
 import { WorkItemsResolver } from './work-items/work-items.resolver';
-import { WorkPlanEntity } from './work-plans/work-plan.entity';
+import { WorkItemsService } from './work-items/work-items.service';
 import { WorkingGroupPlanResolver, WorkPlansResolver } from './work-plans/work-plans.resolver';
+import { WorkPlansRepository } from './work-plans/work-plans.repository';
+import { WorkPlansService } from './work-plans/work-plans.service';
 import { WorkPlansReader } from './work-plans.reader';
-import { WorkPlansService } from './work-plans.service';
 
 /** Work plans of the working groups, their items and dependencies, and progress. */
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([WorkPlanEntity, WorkItemEntity, WorkItemDependencyEntity])],
+  imports: [IdentityModule],
   providers: [
-    WorkPlansService,
+    WorkPlansRepository,
+    WorkItemsRepository,
+    ProgressRepository,
     WorkPlansReader,
+    WorkPlansService,
+    WorkItemsService,
+    ProgressService,
     WorkPlansResolver,
     WorkingGroupPlanResolver,
     WorkItemsResolver,
     ProgressResolver,
     WorkItemDeadlines,
   ],
-  exports: [WorkPlansService, WorkPlansReader],
+  exports: [WorkPlansService, WorkItemsService, ProgressService, WorkPlansReader],
 })
 export class WorkPlansModule {}

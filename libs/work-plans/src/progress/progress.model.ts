@@ -30,7 +30,7 @@ export class WorkingGroupProgressModel {
   @Field(() => ProgressModel) progress: ProgressModel;
 }
 
-/** Built whole by ProgressReader (a constant number of statements); initiative and openBallots are resolved. */
+/** Built whole by WorkPlansReader.initiativeProgress (one statement); initiative and openBallots are resolved. */
 @ObjectType('InitiativeProgress')
 export class InitiativeProgressModel {
   /** Not a GraphQL field: the key of `initiative`. */

@@ -1,35 +1,26 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { AccessPolicy } from '@app/identity';
 import { listOf, type RequestContext } from '@app/platform';
 import { initiativeLoader, InitiativeModel } from '@app/structure';
 import { BALLOT_COLUMNS, BALLOT_FROM, BallotModel } from '@app/terms-of-reference';
-import { uuidOrNil } from '../work-items/work-items.resolver';
-import { WorkPlansReader } from '../work-plans.reader';
 import { InitiativeProgressModel } from './progress.model';
+import { ProgressService } from './progress.service';
 
 @Resolver(() => InitiativeProgressModel)
 export class ProgressResolver {
   constructor(
-    private readonly policy: AccessPolicy,
-    private readonly reader: WorkPlansReader,
+    private readonly service: ProgressService,
     private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => InitiativeProgressModel, {
     description: 'Progress of every working group of the initiative. Any member of the initiative may ask.',
   })
-  async initiativeProgress(
+  initiativeProgress(
     @Args('initiativeId', { type: () => ID }) initiativeId: string,
     @Context() ctx: RequestContext,
   ): Promise<InitiativeProgressModel> {
-    await this.policy.authorize(
-      ctx.caller,
-      'initiative.read',
-      { initiativeId: uuidOrNil(initiativeId) },
-      { kind: 'Initiative', id: initiativeId },
-    );
-    return this.reader.initiativeProgress(ctx.loaders, initiativeId);
+    return this.service.initiativeProgress(ctx.caller, initiativeId, ctx.loaders);
   }
 
   @ResolveField(() => InitiativeModel)

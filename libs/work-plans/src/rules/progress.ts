@@ -1,6 +1,6 @@
 /**
  * Progress maths, as pure functions. The counts and sums come from SQL aggregates (see
- * ProgressReader); these functions only turn them into the contract's figures and combine
+ * ProgressRepository); these functions only turn them into the contract's figures and combine
  * them (initiative totals), never loop over items.
  */
 

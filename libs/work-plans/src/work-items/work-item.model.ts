@@ -22,8 +22,3 @@ export class WorkItemModel {
 
 @ObjectType('WorkItemConnection')
 export class WorkItemConnection extends Connection(WorkItemModel, 'WorkItem') {}
-
-/** Columns of `work_item i` selected for a WorkItemModel. */
-export const WORK_ITEM_COLUMNS = `i.id, i.work_plan_id AS "workPlanId", i.parent_id AS "parentId", i.owner_id AS "ownerId",
-  i.seq::text AS seq, i.kind, i.title, i.description, i.due_at AS "dueAt", i.status,
-  i.percent_complete AS "percentComplete", i.version`;

@@ -16,8 +16,3 @@ export class WorkPlanModel {
   @Field(() => WorkPlanStatus) status: WorkPlanStatus;
   @Field(() => Int, { description: 'Incremented by every change to the plan or its items.' }) version: number;
 }
-
-/** Columns of `work_plan p JOIN working_group g` selected for a WorkPlanModel. */
-export const WORK_PLAN_COLUMNS = `p.id, p.working_group_id AS "workingGroupId", g.initiative_id AS "initiativeId", p.title,
-  to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
-  p.status, p.version`;

@@ -1,51 +1,41 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { AccessPolicy } from '@app/identity';
 import { type ConnectionShape, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { WorkingGroupModel, workingGroupLoader } from '@app/structure';
 import { CreateWorkPlanInput } from '../dto/create-work-plan.input';
 import { ProgressModel } from '../progress/progress.model';
 import { WorkItemConnection, type WorkItemModel } from '../work-items/work-item.model';
 import { WorkPlansReader } from '../work-plans.reader';
-import { WorkPlansService } from '../work-plans.service';
-import { WorkItemStatus, WorkPlanStatus } from './work-plan.enums';
+import { WorkItemStatus } from './work-plan.enums';
 import { WorkPlanModel } from './work-plan.model';
+import { WorkPlansService } from './work-plans.service';
 
 @Resolver(() => WorkPlanModel)
 export class WorkPlansResolver {
   constructor(
-    private readonly policy: AccessPolicy,
     private readonly service: WorkPlansService,
     private readonly reader: WorkPlansReader,
     private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => WorkPlanModel, { nullable: true })
-  async workPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
-    const scope = await this.service.planScope(id);
-    await this.policy.authorize(ctx.caller, 'initiative.read', scope, { kind: 'Work plan', id });
-    return (await this.reader.plan(ctx.loaders).load(id)) as WorkPlanModel;
+  workPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
+    return this.service.workPlan(ctx.caller, id, ctx.loaders);
   }
 
   @Mutation(() => WorkPlanModel, { description: 'CHAIR or VICE_CHAIR of the group, or SECRETARIAT.' })
-  async createWorkPlan(@Args('input') input: CreateWorkPlanInput, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
-    const scope = await this.service.groupScope(input.workingGroupId);
-    await this.policy.authorize(ctx.caller, 'workPlan.edit', scope, { kind: 'Working group', id: input.workingGroupId });
-    return this.service.createWorkPlan(input);
+  createWorkPlan(@Args('input') input: CreateWorkPlanInput, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
+    return this.service.createWorkPlan(ctx.caller, input);
   }
 
   @Mutation(() => WorkPlanModel, { description: 'Chairs: DRAFT -> SUBMITTED.' })
-  async submitWorkPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
-    const scope = await this.service.planScope(id);
-    await this.policy.authorize(ctx.caller, 'workPlan.submit', scope, { kind: 'Work plan', id });
-    return this.service.transition(id, WorkPlanStatus.DRAFT, WorkPlanStatus.SUBMITTED);
+  submitWorkPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
+    return this.service.submitWorkPlan(ctx.caller, id);
   }
 
   @Mutation(() => WorkPlanModel, { description: 'SECRETARIAT: SUBMITTED -> APPROVED.' })
-  async approveWorkPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
-    const scope = await this.service.planScope(id);
-    await this.policy.authorize(ctx.caller, 'workPlan.approve', scope, { kind: 'Work plan', id });
-    return this.service.transition(id, WorkPlanStatus.SUBMITTED, WorkPlanStatus.APPROVED);
+  approveWorkPlan(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<WorkPlanModel> {
+    return this.service.approveWorkPlan(ctx.caller, id);
   }
 
   @ResolveField(() => WorkingGroupModel)
