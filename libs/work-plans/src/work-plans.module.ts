@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
+import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { ProgressResolver } from './progress/progress.resolver';
 import { WorkItemDependencyEntity, WorkItemEntity } from './work-items/work-item.entity';
 import { WorkItemDeadlines } from './work-items/work-items.deadlines';
@@ -12,7 +13,11 @@ import { WorkPlansService } from './work-plans.service';
 
 /** Work plans of the working groups, their items and dependencies, and progress. */
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([WorkPlanEntity, WorkItemEntity, WorkItemDependencyEntity])],
+  imports: [
+    IdentityModule,
+    TermsOfReferenceModule,
+    TypeOrmModule.forFeature([WorkPlanEntity, WorkItemEntity, WorkItemDependencyEntity]),
+  ],
   providers: [
     WorkPlansService,
     WorkPlansReader,
