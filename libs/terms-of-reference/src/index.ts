@@ -1,17 +1,14 @@
 import './graphql-enums';
 export * from './graphql-enums';
-export * from './ballots/ballot.entity';
 export * from './ballots/ballot.model';
 export * from './ballots/ballot-audit.model';
 export * from './ballots/ballot-reader.service';
 export * from './ballots/ballots.service';
 export * from './ballots/close-job';
 export * from './ballots/outcome';
-export * from './documents/terms-of-reference.entity';
 export * from './documents/terms-of-reference.model';
 export * from './documents/tor-reader.service';
 export * from './votes/hash-chain';
-export * from './votes/vote-record.entity';
 export * from './votes/vote.model';
 export * from './terms-of-reference.module';
 export * from './terms-of-reference-jobs.module';

@@ -1,13 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@app/platform';
+import { BallotClosing } from './ballots/ballot-closing.service';
 import { BallotDeadlines } from './ballots/ballots.deadlines';
-import { BallotsService } from './ballots/ballots.service';
+import { BallotsRepository } from './ballots/ballots.repository';
 import { CloseBallotProcessor } from './ballots/jobs/close-ballot.processor';
+import { TermsOfReferenceRepository } from './documents/terms-of-reference.repository';
 
 /** The worker's part: the processor that persists ballot outcomes at closesAt. */
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.ballots })],
-  providers: [BallotsService, CloseBallotProcessor, BallotDeadlines],
+  providers: [BallotsRepository, TermsOfReferenceRepository, BallotClosing, CloseBallotProcessor, BallotDeadlines],
 })
 export class TermsOfReferenceJobsModule {}

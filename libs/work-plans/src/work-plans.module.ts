@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
@@ -14,7 +15,7 @@ import { WorkPlansReader } from './work-plans.reader';
 
 /** Work plans of the working groups, their items and dependencies, and progress. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, TermsOfReferenceModule],
   providers: [
     WorkPlansRepository,
     WorkItemsRepository,

@@ -28,6 +28,7 @@ const EXPECTED: Record<Action, string[]> = {
   'groupTor.edit': ['viceChair', 'chair'],
   'initiativeTor.openBallot': ['secretariat'],
   'groupTor.openBallot': ['chair', 'secretariat'],
+  'ballot.vote': ['observer', 'member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
   'ballot.manage': ['secretariat'],
   'workPlan.edit': ['viceChair', 'chair', 'secretariat'],
   'workPlan.submit': ['viceChair', 'chair'],

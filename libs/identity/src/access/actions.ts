@@ -33,6 +33,11 @@ export const ACTION_RULES = {
   'initiativeTor.openBallot': isSecretariat,
   /** openBallot on a group's terms of reference. */
   'groupTor.openBallot': (r: Roles) => isSecretariat(r) || isChair(r),
+  /**
+   * castVote: any member of the initiative may try; whether they are in the ballot's electorate
+   * is decided by cast_vote() under the ballot's row lock (FORBIDDEN when they are not).
+   */
+  'ballot.vote': isInitiativeMember,
   /** closeBallot, cancelBallot; read the tally and votes of an OPEN ballot. */
   'ballot.manage': isSecretariat,
   /** createWorkPlan, addWorkItem, updateWorkItem (any field), removeWorkItem. */

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { groupedByKeys, isUuid, type LoaderRegistry } from '@app/platform';
 import { BallotStatus, type VotePosition } from '../graphql-enums';
+import { VotesRepository } from '../votes/votes.repository';
 import { genesisHash, type StoredChainRecord, tallyFromChain, verifyChain } from '../votes/hash-chain';
 import type { BallotAuditModel } from './ballot-audit.model';
 import type { BallotModel } from './ballot.model';
 import { BallotReader, type BallotView } from './ballot-reader.service';
-import { CHAIN_RECORD_COLUMNS } from './chain-sql';
 
 /**
  * Ballot.audit: the whole chain with what the server concludes from it. Two statements for any
@@ -17,17 +16,14 @@ import { CHAIN_RECORD_COLUMNS } from './chain-sql';
 @Injectable()
 export class BallotAuditReader {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly votes: VotesRepository,
     private readonly ballots: BallotReader,
   ) {}
 
   private recordsLoader(loaders: LoaderRegistry): DataLoader<string, StoredChainRecord[]> {
     return loaders.get<string, StoredChainRecord[]>('tor.chainRecords', async (ids) => {
-      const rows = (await this.dataSource.query(
-        `SELECT ${CHAIN_RECORD_COLUMNS} FROM vote_record WHERE ballot_id = ANY($1::uuid[]) ORDER BY ballot_id, seq`,
-        [ids.filter(isUuid)],
-      )) as StoredChainRecord[];
-      return groupedByKeys(ids, rows, (r) => r.ballotId);
+      const records = await this.votes.chainRecords(ids.filter(isUuid));
+      return groupedByKeys(ids, records, (r) => r.ballotId);
     });
   }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { byKeys, groupedByKeys, isUuid, type LoaderRegistry } from '@app/platform';
 import { BallotOutcomeEnum, BallotStatus, DocumentStatus } from '../graphql-enums';
 import { genesisHash } from '../votes/hash-chain';
-import { BALLOT_COLUMNS, BALLOT_FROM, type BallotModel } from './ballot.model';
-import { CHAIN_COUNTS_SQL, type ChainCountsRow } from './chain-sql';
+import type { BallotModel } from './ballot.model';
+import { BallotsRepository } from './ballots.repository';
 import { type BallotOutcome, computeOutcome, type DecisionRule, documentStatusAfter } from './outcome';
 
 export interface BallotCounts {
@@ -40,49 +39,41 @@ export interface BallotView {
  */
 @Injectable()
 export class BallotReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: BallotsRepository) {}
 
   /** Fresh read of one ballot (bypassing the request's loader cache). */
-  async fetch(id: string): Promise<BallotModel | null> {
-    if (!isUuid(id)) return null;
-    const [row] = (await this.dataSource.query(`SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.id = $1`, [
-      id,
-    ])) as BallotModel[];
-    return row ? normalise(row) : null;
+  fetch(id: string): Promise<BallotModel | null> {
+    return isUuid(id) ? this.repository.byId(id) : Promise.resolve(null);
+  }
+
+  /**
+   * The ballots of the initiative's (and its groups') documents still OPEN at `asOf`, closing
+   * soonest first: one statement (the open ballots of a progress report).
+   */
+  openOfInitiative(initiativeId: string, asOf: Date | string): Promise<BallotModel[]> {
+    return this.repository.openOfInitiative(initiativeId, asOf);
   }
 
   ballotLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel | null> {
     return loaders.get<string, BallotModel | null>('tor.ballot', async (ids) => {
       const valid = ids.filter(isUuid);
-      const rows = valid.length
-        ? ((await this.dataSource.query(`SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.id = ANY($1::uuid[])`, [
-            valid,
-          ])) as BallotModel[])
-        : [];
-      return byKeys(ids, rows.map(normalise), (r) => r.id);
+      const found = valid.length ? await this.repository.byIds(valid) : [];
+      return byKeys(ids, found, (r) => r.id);
     });
   }
 
   /** Ballots of documents, newest first. */
   ballotsOfTorLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel[]> {
-    return loaders.get<string, BallotModel[]>('tor.ballotsOfTor', async (ids) => {
-      const rows = (await this.dataSource.query(
-        `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.tor_id = ANY($1::uuid[]) ORDER BY b.opens_at DESC, b.id DESC`,
-        [ids.filter(isUuid)],
-      )) as BallotModel[];
-      return groupedByKeys(ids, rows.map(normalise), (r) => r.torId);
-    });
+    return loaders.get<string, BallotModel[]>('tor.ballotsOfTor', async (ids) =>
+      groupedByKeys(ids, await this.repository.ofTors(ids.filter(isUuid)), (r) => r.torId),
+    );
   }
 
   /** The ballot of each document whose persisted state is OPEN (at most one, by a unique index). */
   openBallotOfTorLoader(loaders: LoaderRegistry): DataLoader<string, BallotModel | null> {
-    return loaders.get<string, BallotModel | null>('tor.openBallotOfTor', async (ids) => {
-      const rows = (await this.dataSource.query(
-        `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM} WHERE b.tor_id = ANY($1::uuid[]) AND b.state = 'OPEN'`,
-        [ids.filter(isUuid)],
-      )) as BallotModel[];
-      return byKeys(ids, rows.map(normalise), (r) => r.torId);
-    });
+    return loaders.get<string, BallotModel | null>('tor.openBallotOfTor', async (ids) =>
+      byKeys(ids, await this.repository.openOfTors(ids.filter(isUuid)), (r) => r.torId),
+    );
   }
 
   /** Live counts (from the vote chain) and chain head; keys are `<ballotId>` or `<ballotId>:lock`. */
@@ -90,13 +81,10 @@ export class BallotReader {
     return loaders.get<string, LiveCounts>('tor.ballotCounts', async (keys) => {
       const ids = [...new Set(keys.map((k) => k.split(':')[0]))];
       const lockIds = [...new Set(keys.filter((k) => k.endsWith(':lock')).map((k) => k.split(':')[0]))];
-      const rows = lockIds.length
-        ? await this.dataSource.transaction(async (m) => {
-            await m.query(`SELECT id FROM ballot WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`, [lockIds]);
-            return (await m.query(CHAIN_COUNTS_SQL, [ids])) as ChainCountsRow[];
-          })
-        : ((await this.dataSource.query(CHAIN_COUNTS_SQL, [ids])) as ChainCountsRow[]);
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const counted = lockIds.length
+        ? await this.repository.chainCountsLocked(ids, lockIds)
+        : await this.repository.chainCounts(ids);
+      const byId = new Map(counted.map((r) => [r.id, r]));
       return keys.map((key) => {
         const id = key.split(':')[0];
         const row = byId.get(id);
@@ -155,8 +143,4 @@ export class BallotReader {
     const view = await this.view(loaders, open);
     return documentStatusAfter(view.outcome ?? BallotOutcomeEnum.NO_QUORUM) as DocumentStatus;
   }
-}
-
-function normalise(row: BallotModel): BallotModel {
-  return { ...row, quorum: Number(row.quorum) };
 }

@@ -34,13 +34,6 @@ export class BallotModel {
   currentVotesAgreed: boolean | null;
 }
 
-export const BALLOT_COLUMNS = `b.id, b.tor_id AS "torId", b.version_id AS "versionId", b.opens_at AS "opensAt", b.closes_at AS "closesAt",
-  b.rule, b.quorum, b.electorate_size AS "electorateSize", b.state, (b.closes_at <= now()) AS expired, b.outcome,
-  b.final_approve AS "finalApprove", b.final_object AS "finalObject", b.final_abstain AS "finalAbstain", b.chain_head AS "chainHead",
-  b.current_votes_agreed AS "currentVotesAgreed", t.initiative_id AS "initiativeId", t.working_group_id AS "workingGroupId"`;
-
-export const BALLOT_FROM = `ballot b JOIN terms_of_reference t ON t.id = b.tor_id`;
-
 @ObjectType('Tally')
 export class TallyModel {
   @Field(() => Int) approve: number;

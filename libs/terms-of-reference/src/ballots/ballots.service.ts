@@ -1,181 +1,165 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, NotFoundError, writeOutbox } from '@app/platform';
-import { genesisHash } from '../votes/hash-chain';
-import { CHAIN_COUNTS_SQL, type ChainCountsRow } from './chain-sql';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessPolicy, type Action, allows } from '@app/identity';
+import {
+  type Caller,
+  ConflictError,
+  type ConnectionShape,
+  InvalidInputError,
+  NotFoundError,
+  type PageRequest,
+  type RequestContext,
+  writeOutbox,
+} from '@app/platform';
+import { callerRoles } from '../caller-roles';
+import { TermsOfReferenceRepository } from '../documents/terms-of-reference.repository';
+import { TorReader } from '../documents/tor-reader.service';
+import { BallotStatus } from '../graphql-enums';
+import type { VoteModel } from '../votes/vote.model';
+import { VoteReader } from '../votes/vote-reader.service';
+import { BallotAccess } from './ballot-access.service';
+import type { BallotAuditModel } from './ballot-audit.model';
+import { BallotAuditReader } from './ballot-audit.service';
+import type { BallotModel, TallyModel } from './ballot.model';
+import { BallotClosing } from './ballot-closing.service';
+import { BallotReader } from './ballot-reader.service';
+import { BallotsRepository } from './ballots.repository';
+import { CloseBallotScheduler } from './close-job';
 import type { OpenBallotInput } from './dto/open-ballot.input';
-import { computeOutcome, type DecisionRule, documentStatusAfter } from './outcome';
 
-export type SettleResult = 'closed' | 'not-open' | 'not-due';
+const openAction = (tor: { workingGroupId: string | null }): Action =>
+  tor.workingGroupId ? 'groupTor.openBallot' : 'initiativeTor.openBallot';
+
+const NO_VOTES: ConnectionShape<VoteModel> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
 
 /**
- * Opening, closing and cancelling ballots. Every mutation is one transaction that locks the
- * ballot (or document) row; the database's clock decides whether a ballot is still open.
+ * Ballots for the gateway: reading them, opening, closing and cancelling them, and what of an
+ * OPEN ballot only the SECRETARIAT sees. Every mutation is one transaction that locks the ballot
+ * (or document) row; the database's clock decides whether a ballot is still open.
  */
 @Injectable()
 export class BallotsService {
-  private readonly logger = new Logger('BallotsService');
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly dataSource: DataSource,
+    private readonly ballots: BallotsRepository,
+    private readonly documents: TermsOfReferenceRepository,
+    private readonly closing: BallotClosing,
+    private readonly access: BallotAccess,
+    private readonly reader: BallotReader,
+    private readonly tors: TorReader,
+    private readonly votes: VoteReader,
+    private readonly audits: BallotAuditReader,
+    private readonly scheduler: CloseBallotScheduler,
+  ) {}
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** Query.ballot: NOT_FOUND when it does not exist or the caller is outside its initiative. */
+  byId(ctx: RequestContext, id: string): Promise<BallotModel> {
+    return this.access.readable(ctx, id);
+  }
 
-  /**
-   * Persists the outcome, the final tally (counted from the vote chain) and the chain head of an
-   * OPEN ballot and updates its document, inside `m`. mode 'due' acts only when closesAt has
-   * passed (the close job, lazy settling); 'now' first moves closesAt to now (closeBallot).
-   * Idempotent. current_vote is checked against the chain: a disagreement is logged at error
-   * level and kept (current_votes_agreed, which Ballot.audit reports).
-   */
-  async settle(m: EntityManager, ballotId: string, mode: 'due' | 'now'): Promise<SettleResult> {
-    await lockBallot(m, ballotId);
-    const [row] = (await m.query(
-      `SELECT b.id, b.tor_id AS "torId", b.state, b.rule, b.quorum, b.electorate_size AS "electorateSize",
-              b.closes_at AS "closesAt", (b.closes_at > clock_timestamp()) AS "inFuture"
-         FROM ballot b WHERE b.id = $1`,
-      [ballotId],
-    )) as {
-      id: string;
-      torId: string;
-      state: string;
-      rule: DecisionRule;
-      quorum: number;
-      electorateSize: number;
-      closesAt: Date;
-      inFuture: boolean;
-    }[];
-    if (!row || row.state !== 'OPEN') return 'not-open';
-    if (mode === 'due' && row.inFuture) return 'not-due';
-    // closeBallot on a ballot whose closesAt has passed: it is CLOSED already (the caller refuses).
-    if (mode === 'now' && !row.inFuture) return 'not-open';
-    let closesAt = row.closesAt;
-    if (mode === 'now') {
-      const [moved] = (await m.query(
-        `UPDATE ballot SET closes_at = greatest(opens_at, date_trunc('milliseconds', clock_timestamp())) WHERE id = $1 RETURNING closes_at AS "closesAt"`,
-        [ballotId],
-      )) as [{ closesAt: Date }[], number];
-      closesAt = moved[0].closesAt;
-    }
-    const [counts] = (await m.query(CHAIN_COUNTS_SQL, [[ballotId]])) as ChainCountsRow[];
-    const agreed = counts.disagreements === 0;
-    if (!agreed) {
-      // Someone changed current_vote around cast_vote(): the chain decides, the audit shows it.
-      this.logger.error(
-        `Ballot ${ballotId} closes with current votes that disagree with the vote chain for ${counts.disagreements} ` +
-          `elector(s): current votes ${counts.currentApprove}/${counts.currentObject}/${counts.currentAbstain}, ` +
-          `chain ${counts.approve}/${counts.object}/${counts.abstain} (approve/object/abstain); the outcome is counted from the chain`,
+  /** openBallot on the document's current version; plans its close job after the commit. */
+  async open(caller: Caller | null, input: OpenBallotInput): Promise<BallotModel> {
+    const { personId } = this.policy.requireCaller(caller);
+    const tor = await this.tors.fetch(input.termsOfReferenceId);
+    if (!tor) throw new NotFoundError('Terms of reference', input.termsOfReferenceId);
+    await this.policy.authorize(
+      caller,
+      openAction(tor),
+      { initiativeId: tor.initiativeId, groupId: tor.workingGroupId },
+      { kind: 'Terms of reference', id: tor.id },
+    );
+    const opened = await this.dataSource.transaction(async (m) => {
+      const locked = await this.documents.lock(tor.id, m);
+      if (!locked) throw new NotFoundError('Terms of reference', tor.id);
+      if (!(await this.ballots.isFuture(input.closesAt, m))) throw new ConflictError('closesAt must be in the future');
+      await this.closing.settleOrRefuse(m, tor.id, 'Another ballot on these terms of reference is still OPEN');
+      const ballot = await this.ballots.insert(
+        {
+          torId: tor.id,
+          openedBy: personId,
+          closesAt: input.closesAt,
+          rule: input.rule,
+          quorum: input.quorum,
+          electorate: locked.workingGroupId ? { groupId: locked.workingGroupId } : { initiativeId: locked.initiativeId },
+        },
+        m,
       );
-    }
-    const outcome = computeOutcome(row.rule, Number(row.quorum), row.electorateSize, counts);
-    const head = counts.head ?? genesisHash(ballotId);
-    await m.query(
-      `UPDATE ballot SET state = 'CLOSED', closed_persisted_at = now(), outcome = $2,
-              final_approve = $3, final_object = $4, final_abstain = $5, chain_head = $6, current_votes_agreed = $7
-        WHERE id = $1`,
-      [ballotId, outcome, counts.approve, counts.object, counts.abstain, head, agreed],
-    );
-    await m.query(
-      `UPDATE terms_of_reference SET status = $2, status_before_ballot = NULL WHERE id = $1 AND status = 'UNDER_BALLOT'`,
-      [row.torId, documentStatusAfter(outcome)],
-    );
-    await writeOutbox(m, 'ballot.closed', ballotId, {
-      termsOfReferenceId: row.torId,
-      outcome,
-      closesAt: closesAt.toISOString(),
-      early: mode === 'now',
-      tally: { approve: counts.approve, object: counts.object, abstain: counts.abstain },
-      chainHead: head,
-    });
-    return 'closed';
-  }
-
-  /** Settles the document's OPEN ballot if its time is up; CONFLICT if one is still open. */
-  async settleOrRefuse(m: EntityManager, torId: string, refusal: string): Promise<void> {
-    const open = (await m.query(`SELECT id FROM ballot WHERE tor_id = $1 AND state = 'OPEN'`, [torId])) as { id: string }[];
-    for (const { id } of open) {
-      const result = await this.settle(m, id, 'due');
-      if (result === 'not-due') throw new ConflictError(refusal);
-    }
-  }
-
-  /** Opens a ballot on the current version; returns its id and closing time. */
-  async open(personId: string, torId: string, input: OpenBallotInput): Promise<{ id: string; closesAt: Date }> {
-    return this.dataSource.transaction(async (m) => {
-      const [tor] = (await m.query(
-        `SELECT id, initiative_id AS "initiativeId", working_group_id AS "workingGroupId" FROM terms_of_reference WHERE id = $1 FOR UPDATE`,
-        [torId],
-      )) as { id: string; initiativeId: string; workingGroupId: string | null }[];
-      if (!tor) throw new NotFoundError('Terms of reference', torId);
-      const [{ future }] = (await m.query(`SELECT $1::timestamptz > clock_timestamp() AS future`, [input.closesAt])) as {
-        future: boolean;
-      }[];
-      if (!future) throw new ConflictError('closesAt must be in the future');
-      await this.settleOrRefuse(m, torId, 'Another ballot on these terms of reference is still OPEN');
-      const electorate = tor.workingGroupId
-        ? `SELECT person_id FROM group_member WHERE working_group_id = $6 AND role IN ('CHAIR', 'VICE_CHAIR', 'MEMBER')`
-        : `SELECT person_id FROM initiative_member WHERE initiative_id = $6 AND role = 'MEMBER'`;
-      const [ballot] = (await m.query(
-        `WITH electors AS (${electorate}),
-              version AS (SELECT id FROM tor_version WHERE tor_id = $1 ORDER BY number DESC LIMIT 1),
-              b AS (
-                INSERT INTO ballot (tor_id, version_id, opened_by, opens_at, closes_at, rule, quorum, electorate_size)
-                SELECT $1, version.id, $2, date_trunc('milliseconds', clock_timestamp()), $3::timestamptz, $4, $5::float8, (SELECT count(*) FROM electors)
-                  FROM version
-                RETURNING id, closes_at, electorate_size),
-              e AS (INSERT INTO ballot_elector (ballot_id, person_id) SELECT b.id, electors.person_id FROM b, electors RETURNING 1)
-         SELECT b.id, b.closes_at AS "closesAt", b.electorate_size AS "electorateSize", (SELECT count(*) FROM e)::int AS inserted FROM b`,
-        [torId, personId, input.closesAt, input.rule, input.quorum, tor.workingGroupId ?? tor.initiativeId],
-      )) as { id: string; closesAt: Date; electorateSize: number }[];
       if (!ballot) throw new ConflictError('These terms of reference have no version to vote on');
-      await m.query(`UPDATE terms_of_reference SET status_before_ballot = status, status = 'UNDER_BALLOT' WHERE id = $1`, [
-        torId,
-      ]);
+      await this.documents.putUnderBallot(tor.id, m);
       await writeOutbox(m, 'ballot.opened', ballot.id, {
-        termsOfReferenceId: torId,
-        initiativeId: tor.initiativeId,
-        workingGroupId: tor.workingGroupId,
+        termsOfReferenceId: tor.id,
+        initiativeId: locked.initiativeId,
+        workingGroupId: locked.workingGroupId,
         closesAt: ballot.closesAt.toISOString(),
         electorateSize: ballot.electorateSize,
       });
-      return { id: ballot.id, closesAt: ballot.closesAt };
+      return ballot;
     });
+    await this.scheduler.schedule(opened.id, opened.closesAt);
+    return (await this.reader.fetch(opened.id)) as BallotModel;
   }
 
-  /** closeBallot: closes an OPEN ballot now and persists its outcome. */
-  async closeNow(ballotId: string): Promise<void> {
+  /** closeBallot (SECRETARIAT): closes an OPEN ballot now and persists its outcome. */
+  async closeNow(ctx: RequestContext, ballotId: string): Promise<BallotModel> {
+    await this.authorizeManage(ctx, ballotId);
     await this.dataSource.transaction(async (m) => {
-      const result = await this.settle(m, ballotId, 'now');
+      const result = await this.closing.settle(m, ballotId, 'now');
       if (result !== 'closed') throw new ConflictError('The ballot is not OPEN');
       await writeOutbox(m, 'ballot.closing_time_changed', ballotId, { reason: 'closed early' });
     });
+    return (await this.reader.fetch(ballotId)) as BallotModel;
   }
 
-  /** cancelBallot: no outcome; the document returns to its status before the ballot. */
-  async cancel(ballotId: string, reason: string): Promise<void> {
+  /** cancelBallot (SECRETARIAT): no outcome; the document returns to its status before the ballot. */
+  async cancel(ctx: RequestContext, ballotId: string, reason: string): Promise<BallotModel> {
+    await this.authorizeManage(ctx, ballotId);
     if (!/\S/.test(reason)) throw InvalidInputError.field('reason', 'must not be blank');
     if (reason.length > 2000) throw InvalidInputError.field('reason', 'must be at most 2000 characters');
     await this.dataSource.transaction(async (m) => {
-      await lockBallot(m, ballotId);
-      const [row] = (await m.query(
-        `UPDATE ballot SET state = 'CANCELLED', cancelled_at = now(), cancel_reason = $2
-          WHERE id = $1 AND state = 'OPEN' AND closes_at > clock_timestamp()
-          RETURNING tor_id AS "torId"`,
-        [ballotId, reason],
-      )) as [{ torId: string }[], number];
-      const updated = row as unknown as { torId: string }[];
-      if (!updated.length) throw new ConflictError('The ballot is not OPEN');
-      await m.query(
-        `UPDATE terms_of_reference SET status = status_before_ballot, status_before_ballot = NULL WHERE id = $1 AND status = 'UNDER_BALLOT'`,
-        [updated[0].torId],
-      );
-      await writeOutbox(m, 'ballot.cancelled', ballotId, { termsOfReferenceId: updated[0].torId, reason });
+      await this.ballots.lock(ballotId, m);
+      const torId = await this.ballots.cancel(ballotId, reason, m);
+      if (!torId) throw new ConflictError('The ballot is not OPEN');
+      await this.documents.restoreStatusBeforeBallot(torId, m);
+      await writeOutbox(m, 'ballot.cancelled', ballotId, { termsOfReferenceId: torId, reason });
     });
+    return (await this.reader.fetch(ballotId)) as BallotModel;
   }
-}
 
-/**
- * Locks a ballot's document, then the ballot: always in this order (revise and openBallot lock
- * the document first too), so two mutations on one document never deadlock.
- */
-async function lockBallot(m: EntityManager, ballotId: string): Promise<void> {
-  await m.query(`SELECT id FROM terms_of_reference WHERE id = (SELECT tor_id FROM ballot WHERE id = $1) FOR UPDATE`, [ballotId]);
-  await m.query(`SELECT id FROM ballot WHERE id = $1 FOR UPDATE`, [ballotId]);
+  /** Ballot.tally: everyone's once CLOSED; while OPEN only the SECRETARIAT's (null for others). */
+  async tally(ctx: RequestContext, ballot: BallotModel): Promise<TallyModel | null> {
+    const view = await this.reader.view(ctx.loaders, ballot);
+    if (view.status !== BallotStatus.CLOSED && !(await this.seesLive(ctx, ballot))) return null;
+    const { approve, object, abstain } = view.counts;
+    return { approve, object, abstain, notVoted: Math.max(0, ballot.electorateSize - view.votesCast) };
+  }
+
+  /** Ballot.audit: every member's once CLOSED, the SECRETARIAT's at any time; null otherwise. */
+  async audit(ctx: RequestContext, ballot: BallotModel): Promise<BallotAuditModel | null> {
+    const view = await this.reader.view(ctx.loaders, ballot);
+    if (view.status !== BallotStatus.CLOSED && !(await this.seesLive(ctx, ballot))) return null;
+    return this.audits.audit(ctx.loaders, ballot, view);
+  }
+
+  /** Ballot.votes: the current votes once CLOSED; empty while OPEN, except for the SECRETARIAT. */
+  async votesOf(ctx: RequestContext, ballot: BallotModel, page: PageRequest): Promise<ConnectionShape<VoteModel>> {
+    const view = await this.reader.view(ctx.loaders, ballot);
+    if (view.status !== BallotStatus.CLOSED && !(await this.seesLive(ctx, ballot))) return NO_VOTES;
+    return this.votes.currentVotesLoader(ctx.loaders, page).load(ballot.id);
+  }
+
+  /** Whether the caller sees the tally, votes and audit of a ballot that is not CLOSED (SECRETARIAT). */
+  private async seesLive(ctx: RequestContext, ballot: BallotModel): Promise<boolean> {
+    return allows('ballot.manage', await callerRoles(ctx, this.policy, ballot.initiativeId));
+  }
+
+  private async authorizeManage(ctx: RequestContext, ballotId: string): Promise<void> {
+    const ballot = await this.access.readable(ctx, ballotId);
+    await this.policy.authorize(
+      ctx.caller,
+      'ballot.manage',
+      { initiativeId: ballot.initiativeId, groupId: ballot.workingGroupId },
+      { kind: 'Ballot', id: ballotId },
+    );
+  }
 }

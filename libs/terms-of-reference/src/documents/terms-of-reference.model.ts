@@ -15,8 +15,6 @@ export class TermsOfReferenceModel {
   storedStatus: DocumentStatus;
 }
 
-export const TOR_COLUMNS = `id, title, initiative_id AS "initiativeId", working_group_id AS "workingGroupId", status AS "storedStatus"`;
-
 @ObjectType('TermsOfReferenceVersion')
 export class TermsOfReferenceVersionModel {
   @Field(() => ID) id: string;
@@ -29,6 +27,3 @@ export class TermsOfReferenceVersionModel {
   torId: string;
   authorId: string;
 }
-
-export const VERSION_COLUMNS = `id, tor_id AS "torId", number, body, content_hash AS "contentHash",
-  change_summary AS "changeSummary", author_id AS "authorId", created_at AS "createdAt"`;

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, type Action, personLoader, PersonModel } from '@app/identity';
-import { isUuid, listOf, NotFoundError, type RequestContext } from '@app/platform';
+import { personLoader, PersonModel } from '@app/identity';
+import { listOf, type RequestContext } from '@app/platform';
 import { InitiativeModel, initiativeLoader, WorkingGroupModel, workingGroupLoader } from '@app/structure';
 import { BallotModel } from '../ballots/ballot.model';
 import { BallotReader } from '../ballots/ballot-reader.service';
@@ -12,100 +12,36 @@ import { TermsOfReferenceModel, TermsOfReferenceVersionModel } from './terms-of-
 import { TermsOfReferenceService } from './terms-of-reference.service';
 import { TorReader } from './tor-reader.service';
 
-/** The edit action for a document: the initiative's own, or a working group's. */
-export const torEditAction = (tor: { workingGroupId?: string | null }): Action =>
-  tor.workingGroupId ? 'groupTor.edit' : 'initiativeTor.edit';
-
 @Resolver(() => TermsOfReferenceModel)
 export class TermsOfReferenceResolver {
   constructor(
-    private readonly policy: AccessPolicy,
     private readonly service: TermsOfReferenceService,
     private readonly reader: TorReader,
     private readonly ballots: BallotReader,
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Loads a document the caller may read: NOT_FOUND when it does not exist or the caller is outside its initiative. */
-  private async readable(ctx: RequestContext, id: string): Promise<TermsOfReferenceModel> {
-    this.policy.requireCaller(ctx.caller);
-    const tor = isUuid(id) ? await this.reader.torLoader(ctx.loaders).load(id) : null;
-    if (!tor) throw new NotFoundError('Terms of reference', id);
-    await this.policy.authorize(
-      ctx.caller,
-      'initiative.read',
-      { initiativeId: tor.initiativeId, groupId: tor.workingGroupId },
-      {
-        kind: 'Terms of reference',
-        id,
-      },
-    );
-    return tor;
-  }
-
   @Query(() => TermsOfReferenceModel, { nullable: true })
   termsOfReference(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<TermsOfReferenceModel> {
-    return this.readable(ctx, id);
+    return this.service.byId(ctx, id);
   }
 
   @Mutation(() => TermsOfReferenceModel, {
     description: "SECRETARIAT for the initiative's own; CHAIR or VICE_CHAIR for their group's. CONFLICT if one already exists.",
   })
-  async draftTermsOfReference(
+  draftTermsOfReference(
     @Args('input', { type: () => DraftTermsOfReferenceInput }) input: DraftTermsOfReferenceInput,
     @Context() ctx: RequestContext,
   ): Promise<TermsOfReferenceModel> {
-    const caller = this.policy.requireCaller(ctx.caller);
-    if (!isUuid(input.initiativeId)) throw new NotFoundError('Initiative', input.initiativeId);
-    const groupId = input.workingGroupId ?? null;
-    if (groupId !== null) {
-      const [group] = isUuid(groupId)
-        ? ((await this.dataSource.query(`SELECT id FROM working_group WHERE id = $1 AND initiative_id = $2`, [
-            groupId,
-            input.initiativeId,
-          ])) as unknown[])
-        : [];
-      if (!group) {
-        // Outsiders learn nothing about the initiative either way.
-        await this.policy.authorize(
-          caller,
-          'initiative.read',
-          { initiativeId: input.initiativeId },
-          { kind: 'Initiative', id: input.initiativeId },
-        );
-        throw new NotFoundError('Working group', groupId);
-      }
-    }
-    await this.policy.authorize(
-      caller,
-      torEditAction({ workingGroupId: groupId }),
-      { initiativeId: input.initiativeId, groupId },
-      {
-        kind: groupId ? 'Working group' : 'Initiative',
-        id: groupId ?? input.initiativeId,
-      },
-    );
-    const id = await this.service.draft(caller.personId, input);
-    return (await this.reader.fetch(id)) as TermsOfReferenceModel;
+    return this.service.draft(ctx, input);
   }
 
   @Mutation(() => TermsOfReferenceVersionModel, { description: 'Adds a version. CONFLICT while a ballot is OPEN.' })
-  async reviseTermsOfReference(
+  reviseTermsOfReference(
     @Args('input', { type: () => ReviseTermsOfReferenceInput }) input: ReviseTermsOfReferenceInput,
     @Context() ctx: RequestContext,
   ): Promise<TermsOfReferenceVersionModel> {
-    const tor = await this.readable(ctx, input.termsOfReferenceId);
-    await this.policy.authorize(
-      ctx.caller,
-      torEditAction(tor),
-      { initiativeId: tor.initiativeId, groupId: tor.workingGroupId },
-      {
-        kind: 'Terms of reference',
-        id: tor.id,
-      },
-    );
-    const versionId = await this.service.revise(this.policy.requireCaller(ctx.caller).personId, input);
-    return (await this.reader.fetchVersion(versionId)) as TermsOfReferenceVersionModel;
+    return this.service.revise(ctx, input);
   }
 
   @ResolveField('initiative', () => InitiativeModel)

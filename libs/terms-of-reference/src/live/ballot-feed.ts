@@ -1,18 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { DataChanges, LiveFeed, type LiveStream, PINO_LOGGER, type Watch } from '@app/platform';
-
-/**
- * A ballot's version: its persisted state and closing time (closeBallot, cancelBallot, the close
- * job, a later openBallot settling it) and its last vote record's seq. Votes on one ballot are
- * appended under its row lock, so seq grows in commit order and a new vote always shows.
- * A ballot that no longer exists has no row (version 'gone').
- */
-const VERSIONS_SQL = `
-  SELECT b.id, concat_ws('|', b.state, floor(extract(epoch FROM b.closes_at) * 1000)::bigint,
-                         (SELECT max(r.seq) FROM vote_record r WHERE r.ballot_id = b.id)) AS version
-    FROM ballot b WHERE b.id = ANY($1::uuid[])`;
+import { BallotsRepository } from '../ballots/ballots.repository';
 
 /**
  * ballotUpdated on this gateway. Votes are cast on any gateway, ballots close in the worker's
@@ -28,7 +17,7 @@ export class BallotFeed implements OnModuleDestroy {
   private readonly feed: LiveFeed<string, string>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly ballots: BallotsRepository,
     changes: DataChanges,
     @Inject(PINO_LOGGER) logger: Logger,
   ) {
@@ -55,8 +44,7 @@ export class BallotFeed implements OnModuleDestroy {
   }
 
   private async versions(ids: string[]): Promise<Map<string, string>> {
-    const rows = (await this.dataSource.query(VERSIONS_SQL, [ids])) as { id: string; version: string }[];
-    return new Map(rows.map((r) => [r.id, r.version]));
+    return new Map((await this.ballots.versions(ids)).map((r) => [r.id, r.version]));
   }
 
   private async compare(watched: [string, Watch<string, string>][]): Promise<void> {

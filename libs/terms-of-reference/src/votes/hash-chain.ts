@@ -6,8 +6,8 @@ import * as encoding from '../../../../tools/verify-ballot.mjs';
  *
  * The functions are those of tools/verify-ballot.mjs, the dependency-free verifier members run
  * on an exported ballot: one implementation of the encoding in Node, shared with the bench.
- * PostgreSQL computes the same encoding in vote_record_hash() (migration 1790000011000); the e2e
- * test `vote-integrity` proves both agree on every kind of comment.
+ * PostgreSQL computes the same encoding in vote_record_hash() (libs/platform/src/database/functions.ts); the
+ * vote-integrity tests prove both agree on every kind of comment.
  */
 export interface ChainRecord {
   ballotId: string;

@@ -14,9 +14,6 @@ export class VoteModel {
   seq: number;
 }
 
-export const VOTE_COLUMNS = `r.ballot_id AS "ballotId", r.voter_id AS "voterId", r.position, r.comment, r.cast_at AS "castAt",
-  r.revision, r.seq`;
-
 @ObjectType('VoteConnection')
 export class VoteConnection extends Connection(VoteModel, 'Vote') {}
 

@@ -2,7 +2,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { DataSource } from 'typeorm';
 import { listOf, type RequestContext } from '@app/platform';
 import { initiativeLoader, InitiativeModel } from '@app/structure';
-import { BALLOT_COLUMNS, BALLOT_FROM, BallotModel } from '@app/terms-of-reference';
+import { BallotModel, BallotReader } from '@app/terms-of-reference';
 import { InitiativeProgressModel } from './progress.model';
 import { ProgressService } from './progress.service';
 
@@ -11,6 +11,7 @@ export class ProgressResolver {
   constructor(
     private readonly service: ProgressService,
     private readonly dataSource: DataSource,
+    private readonly ballots: BallotReader,
   ) {}
 
   @Query(() => InitiativeProgressModel, {
@@ -30,13 +31,7 @@ export class ProgressResolver {
 
   /** Ballots of the initiative's (and its groups') terms of reference that are OPEN now, closing soonest first: one statement. */
   @ResolveField(() => [BallotModel], { complexity: listOf(100) })
-  async openBallots(@Parent() progress: InitiativeProgressModel): Promise<BallotModel[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${BALLOT_COLUMNS} FROM ${BALLOT_FROM}
-        WHERE t.initiative_id = $1 AND b.state = 'OPEN' AND b.closes_at > $2::timestamptz
-        ORDER BY b.closes_at, b.id`,
-      [progress.initiativeId, progress.asOf],
-    )) as BallotModel[];
-    return rows.map((row) => ({ ...row, quorum: Number(row.quorum) }));
+  openBallots(@Parent() progress: InitiativeProgressModel): Promise<BallotModel[]> {
+    return this.ballots.openOfInitiative(progress.initiativeId, progress.asOf);
   }
 }

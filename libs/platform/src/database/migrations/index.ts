@@ -10,6 +10,7 @@ import { DataChangedNotify1790000009200 } from './1790000009200-data-changed-not
 import { SignInLimitsAndRevocations1790000010000 } from './1790000010000-sign-in-limits-and-revocations';
 import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
 import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
+import { SqlFunctions1790000020000 } from './1790000020000-sql-functions';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SignInLimitsAndRevocations1790000010000,
   VoteIntegrity1790000011000,
   NotificationCreatedTx1790000013000,
+  SqlFunctions1790000020000,
 ];

@@ -1,9 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { isUuid, JOBS, QUEUES } from '@app/platform';
-import { BallotsService } from '../ballots.service';
+import { BallotClosing } from '../ballot-closing.service';
 import { type CloseBallotJobData, closeJobId } from '../close-job';
 
 /** Thrown when a job runs before closesAt (clock skew): BullMQ retries it with a backoff. */
@@ -20,18 +19,14 @@ export class CloseBallotProcessor extends WorkerHost implements OnApplicationBoo
   private readonly logger = new Logger('CloseBallot');
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly ballots: BallotsService,
+    private readonly closing: BallotClosing,
     @InjectQueue(QUEUES.ballots) private readonly queue: Queue<CloseBallotJobData>,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const open = (await this.dataSource.query(`SELECT id, closes_at AS "closesAt" FROM ballot WHERE state = 'OPEN'`)) as {
-      id: string;
-      closesAt: Date;
-    }[];
+    const open = await this.closing.openClosingTimes();
     if (!open.length) return;
     await this.queue.addBulk(
       open.map((b) => ({
@@ -51,7 +46,7 @@ export class CloseBallotProcessor extends WorkerHost implements OnApplicationBoo
   async process(job: Job<CloseBallotJobData>): Promise<string> {
     const { ballotId } = job.data;
     if (!isUuid(ballotId)) return 'ignored';
-    const result = await this.dataSource.transaction((m) => this.ballots.settle(m, ballotId, 'due'));
+    const result = await this.closing.closeIfDue(ballotId);
     if (result === 'not-due') throw new NotDueYet(`Ballot ${ballotId} does not close yet`);
     this.logger.debug(`close ${ballotId}: ${result}`);
     return result;
