@@ -1,8 +1,11 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { OperationTypeNode } from 'graphql';
 import { session } from '../auth/session';
+import { createLiveClient } from './live-client';
 
 /** Same origin as the page: the gateway serves both (and Vite forwards /graphql in development). */
 const httpLink = new HttpLink({ uri: '/graphql' });
@@ -12,16 +15,27 @@ const authLink = new SetContextLink((prev) => {
   return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
 });
 
+/** Operations whose UNAUTHENTICATED is about what was typed (a wrong current password), not the session. */
+const CHECKS_A_PASSWORD = new Set(['ChangeMyPassword', 'Login', 'AcceptInvitation']);
+
 /** A token the API no longer accepts (expired, signed out everywhere) ends the session here too. */
-const sessionEndLink = new ErrorLink(({ error }) => {
+const sessionEndLink = new ErrorLink(({ error, operation }) => {
+  if (CHECKS_A_PASSWORD.has(operation.operationName ?? '')) return;
   if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
     if (session.token()) session.signOut();
   }
 });
 
 export function createApolloClient() {
+  // Subscriptions travel over graphql-ws (the token in connection_init), everything else over HTTP.
+  const liveLink = new GraphQLWsLink(createLiveClient());
+  const transport = ApolloLink.split(
+    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    liveLink,
+    ApolloLink.from([authLink, httpLink]),
+  );
   return new ApolloClient({
-    link: ApolloLink.from([sessionEndLink, authLink, httpLink]),
+    link: ApolloLink.from([sessionEndLink, transport]),
     cache: new InMemoryCache({
       typePolicies: {
         // Singletons and lists whose entries have no id of their own.

@@ -68,3 +68,31 @@ export const VerifyReceiptQuery = graphql(`
     }
   }
 `);
+
+/** What changes on a ballot page while it is open: each vote, and its opening, closing or cancelling. */
+export const BallotUpdatedSubscription = graphql(`
+  subscription BallotUpdated($id: ID!) {
+    ballotUpdated(ballotId: $id) {
+      id
+      status
+      closesAt
+      electorateSize
+      votesCast
+      eligibleToVote
+      outcome
+      chainHead
+      tally {
+        approve
+        object
+        abstain
+        notVoted
+      }
+      myVote {
+        position
+        comment
+        revision
+        castAt
+      }
+    }
+  }
+`);
