@@ -64,7 +64,9 @@ test('settings: change password (mismatch and wrong current password refused), t
   await expect(dialog.getByRole('alert')).toHaveText('The current password is wrong.');
   await dialog.getByLabel('Current password').fill(DEMO_PASSWORD);
   await dialog.getByRole('button', { name: 'Save new password' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Password changed. Your other devices are signed out.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Password changed. Your other devices are signed out.' }),
+  ).toBeVisible();
   await expect(dialog).toBeHidden();
   // This browser keeps the new token: still signed in after a reload.
   await page.reload();

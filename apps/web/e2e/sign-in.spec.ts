@@ -41,7 +41,10 @@ test('sign in: too many failed attempts are refused with the seconds to wait', a
   // Ten failures for one e-mail from one client within a minute: the eleventh attempt is not even checked.
   for (let i = 0; i < 10; i++) {
     const answer = await page.request.post('/graphql', {
-      data: { query: `mutation ($e: String!) { login(email: $e, password: "not-the-password") { accessToken } }`, variables: { e: email } },
+      data: {
+        query: `mutation ($e: String!) { login(email: $e, password: "not-the-password") { accessToken } }`,
+        variables: { e: email },
+      },
     });
     expect((await answer.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   }

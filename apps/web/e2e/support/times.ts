@@ -6,7 +6,13 @@ export async function expectClosingTimeIn(page: Page, closesAt: string, zone: st
   await expect(closes).toHaveAttribute('datetime', closesAt);
   await expect(closes).toHaveAttribute('title', zone);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', day: 'numeric', timeZoneName: 'short' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      day: 'numeric',
+      timeZoneName: 'short',
+    })
       .formatToParts(new Date(closesAt))
       .map((p) => [p.type, p.value]),
   );

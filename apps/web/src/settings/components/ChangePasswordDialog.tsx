@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { session } from '../../auth/session';
+import { AlertForm } from '../../shared/components/AlertForm';
+import { PasswordField } from '../../shared/components/PasswordField';
 import { errorCode, useApiErrorMessage } from '../../shared/errors';
 import { ChangeMyPasswordMutation } from '../queries';
 
@@ -54,51 +56,32 @@ export function ChangePasswordDialog({ opened, onClose, onChanged }: ChangePassw
     );
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('password.dialogTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }} centered>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('password.current')}
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(event) => setCurrent(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('password.new')}
-            description={t('password.newHelp')}
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(event) => setNext(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('password.confirm')}
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('dialog.cancel')}
-            </Button>
-            <Button type="submit" loading={loading}>
-              {t('password.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('password.dialogTitle')}
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+      centered
+    >
+      <AlertForm error={message} onSubmit={submit}>
+        <PasswordField label={t('password.current')} autoComplete="current-password" value={current} onChange={setCurrent} />
+        <PasswordField
+          label={t('password.new')}
+          description={t('password.newHelp')}
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
+        <PasswordField label={t('password.confirm')} autoComplete="new-password" value={confirm} onChange={setConfirm} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={close}>
+            {t('dialog.cancel')}
+          </Button>
+          <Button type="submit" loading={loading}>
+            {t('password.save')}
+          </Button>
+        </Group>
+      </AlertForm>
     </Modal>
   );
 }

@@ -16,7 +16,13 @@ export function SignOutEverywhereDialog({ opened, onClose }: { opened: boolean; 
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('everywhere.dialogTitle')} closeButtonProps={{ 'aria-label': t('dialog.close') }} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('everywhere.dialogTitle')}
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+      centered
+    >
       <Stack>
         {error && (
           <Alert color="red" role="alert">

@@ -43,7 +43,8 @@ export const en = {
   everywhere: {
     open: 'Sign out everywhere',
     dialogTitle: 'Sign out everywhere?',
-    explain: 'This ends your sessions on every device and browser, this one included. You will need your password to sign in again.',
+    explain:
+      'This ends your sessions on every device and browser, this one included. You will need your password to sign in again.',
     confirm: 'Sign out everywhere',
   },
 };

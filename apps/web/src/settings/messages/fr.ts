@@ -46,7 +46,8 @@ export const fr: Translation<typeof en> = {
   everywhere: {
     open: 'Se déconnecter partout',
     dialogTitle: 'Se déconnecter partout ?',
-    explain: 'Cela met fin à vos sessions sur tous les appareils et navigateurs, celui-ci compris. Il vous faudra votre mot de passe pour vous reconnecter.',
+    explain:
+      'Cela met fin à vos sessions sur tous les appareils et navigateurs, celui-ci compris. Il vous faudra votre mot de passe pour vous reconnecter.',
     confirm: 'Se déconnecter partout',
   },
 };
