@@ -20,7 +20,8 @@ describe('setMyTimeZone', () => {
     expect((await gateway.gql(MY_ZONE, {}, person.token)).errors).toBeUndefined();
 
     const result = await gateway.gql(SET_ZONE, { zone: 'Asia/Tokyo' }, person.token);
-    expect(result).toEqual({ data: { setMyTimeZone: { id: person.id, timeZone: 'Asia/Tokyo' } } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ setMyTimeZone: { id: person.id, timeZone: 'Asia/Tokyo' } });
     expect((await gateway.gql(MY_ZONE, {}, person.token)).data).toEqual({ me: { id: person.id, timeZone: 'Asia/Tokyo' } });
     expect(await fx.query(`SELECT time_zone FROM person WHERE id = $1`, [person.id])).toEqual([{ time_zone: 'Asia/Tokyo' }]);
     expect(await fx.query(`SELECT time_zone FROM person WHERE id = $1`, [other.id])).toEqual([otherBefore]);

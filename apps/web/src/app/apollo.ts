@@ -28,13 +28,14 @@ const sessionEndLink = new ErrorLink(({ error, operation }) => {
 
 export function createApolloClient() {
   // Subscriptions travel over graphql-ws (the token in connection_init), everything else over HTTP.
-  const liveLink = new GraphQLWsLink(createLiveClient());
+  // After the socket was away (network, gateway restart, new session), what is on screen is re-read.
+  const liveLink = new GraphQLWsLink(createLiveClient(() => void client.refetchQueries({ include: 'active' })));
   const transport = ApolloLink.split(
     (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
     liveLink,
     ApolloLink.from([authLink, httpLink]),
   );
-  return new ApolloClient({
+  const client: ApolloClient = new ApolloClient({
     link: ApolloLink.from([sessionEndLink, transport]),
     cache: new InMemoryCache({
       typePolicies: {
@@ -45,4 +46,5 @@ export function createApolloClient() {
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
+  return client;
 }

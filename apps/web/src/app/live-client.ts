@@ -19,11 +19,13 @@ const backOff = (retries: number) =>
  * session (sign in, sign out, a new token after changing the password) closes the socket, so
  * that the next one carries the new token and the subscriptions resume on it. The gateway
  * closing the socket because the token in use was revoked (signed out everywhere) ends the
- * session here too.
+ * session here too. Events sent while the socket was away are lost: `onReconnected` lets the
+ * caller re-read what is on screen.
  */
-export function createLiveClient(): Client {
+export function createLiveClient(onReconnected: () => void): Client {
   let socket: WebSocket | null = null;
   let tokenInUse: string | null = null;
+  let connections = 0;
   const client = createClient({
     url: liveUrl,
     lazy: true,
@@ -38,6 +40,10 @@ export function createLiveClient(): Client {
     on: {
       opened: (opened) => {
         socket = opened as WebSocket;
+      },
+      connected: () => {
+        connections += 1;
+        if (connections > 1) onReconnected();
       },
       closed: (event) => {
         socket = null;
