@@ -378,6 +378,10 @@ const ROWS: Record<string, Row> = {
     expected: SELF,
     prepare: async () => ({ query: `mutation { rotateMyCalendarFeedUrl }`, variables: {} }),
   },
+  'Mutation.setMyTimeZone': {
+    expected: SELF,
+    prepare: async () => ({ query: `mutation { setMyTimeZone(timeZone: "Europe/Zurich") { timeZone } }`, variables: {} }),
+  },
   // ---------------------------------------------------------------- live updates (over graphql-ws)
   'Subscription.ballotUpdated': {
     expected: READ,

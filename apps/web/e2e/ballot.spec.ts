@@ -1,27 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { gql, login, registerMember } from './support/api';
+import { demoBallot, registerMember } from './support/api';
 import { checkPage, DEMO_PASSWORD, expect, signIn, test } from './support/fixtures';
 import { tabTo } from './support/keyboard';
+import { expectClosingTimeIn } from './support/times';
 
 const DOCUMENT = 'Terms of reference of U4SSC';
-
-/** The demo's open ballot, read through the API as the secretariat. */
-async function demoBallot(page: Page): Promise<{ id: string; closesAt: string; electorateSize: number }> {
-  const token = await login(page.request, 'secretariat@u4ssc.example');
-  const data = await gql<{
-    initiative: { termsOfReference: { ballots: { id: string; status: string; closesAt: string; electorateSize: number }[] } };
-  }>(
-    page.request,
-    `{ initiative(slug: "u4ssc") { termsOfReference { ballots { id status closesAt electorateSize } } } }`,
-    {},
-    token,
-  );
-  const open = data.initiative.termsOfReference.ballots.find((b) => b.status === 'OPEN');
-  if (!open) throw new Error('the demo seed has no OPEN ballot');
-  return open;
-}
-
 const participation = (page: Page) => page.getByRole('main').getByText(/^\d+ of \d+ have voted$/);
 const votes = async (page: Page) => Number(/^(\d+)/.exec((await participation(page).textContent()) ?? '')![1]);
 
@@ -29,7 +13,7 @@ test('a member objects without a comment (refused), then with one, gets a receip
   page,
   browser,
 }) => {
-  const ballot = await demoBallot(page);
+  const ballot = await demoBallot(page.request);
   // A second person watches the same ballot page in another browser context.
   const watcherContext = await browser.newContext({ baseURL: process.env.WEB_TEST_BASE_URL });
   const watcher = await watcherContext.newPage();
@@ -95,7 +79,7 @@ test('a member objects without a comment (refused), then with one, gets a receip
 });
 
 test('the same vote with the keyboard only', async ({ page }) => {
-  const ballot = await demoBallot(page);
+  const ballot = await demoBallot(page.request);
   await page.goto('/sign-in');
   await tabTo(page, page.getByRole('textbox', { name: 'Email' }));
   await page.keyboard.type('member09@u4ssc.example');
@@ -138,7 +122,7 @@ test('the same vote with the keyboard only', async ({ page }) => {
 });
 
 test('an observer sees the ballot but no "Cast vote"', async ({ page }) => {
-  const ballot = await demoBallot(page);
+  const ballot = await demoBallot(page.request);
   await signIn(page, 'observer@u4ssc.example');
   await page.goto(`/ballots/${ballot.id}`);
   await expect(page.getByRole('heading', { level: 1, name: DOCUMENT })).toBeVisible();
@@ -150,7 +134,7 @@ test('an observer sees the ballot but no "Cast vote"', async ({ page }) => {
 });
 
 test('a person in Asia/Tokyo and one in America/New_York see the same deadline in their own zones', async ({ page, browser }) => {
-  const ballot = await demoBallot(page);
+  const ballot = await demoBallot(page.request);
   for (const zone of ['Asia/Tokyo', 'America/New_York']) {
     const email = await registerMember(page.request, `Reader ${zone.split('/')[1]}`, zone, DEMO_PASSWORD);
     // The browser is elsewhere (UTC): the profile's zone wins.
@@ -158,22 +142,7 @@ test('a person in Asia/Tokyo and one in America/New_York see the same deadline i
     const reader = await context.newPage();
     await signIn(reader, email);
     await reader.goto(`/ballots/${ballot.id}`);
-    const closes = reader.getByRole('row', { name: /^Closes/ }).locator('time');
-    await expect(closes).toHaveAttribute('datetime', ballot.closesAt);
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: zone,
-        hour: '2-digit',
-        minute: '2-digit',
-        day: 'numeric',
-        timeZoneName: 'short',
-      })
-        .formatToParts(new Date(ballot.closesAt))
-        .map((p) => [p.type, p.value]),
-    );
-    await expect(closes).toContainText(`${parts.hour}:${parts.minute} ${parts.timeZoneName}`);
-    await expect(closes).toContainText(new RegExp(`\\b${parts.day}\\b`));
-    await expect(closes).toHaveAttribute('title', zone);
+    await expectClosingTimeIn(reader, ballot.closesAt, zone);
     await checkPage(reader, `ballot-${zone.replace('/', '-')}`);
     await context.close();
   }

@@ -1,4 +1,5 @@
-import { checkPage, expect, signIn, test } from './support/fixtures';
+import { openBallotForGroupOf, registerPerson } from './support/api';
+import { checkPage, DEMO_PASSWORD, expect, signIn, test } from './support/fixtures';
 
 test('notifications: newest first, "Mark all read" empties the banner count', async ({ page }) => {
   await signIn(page, 'member06@u4ssc.example');
@@ -17,4 +18,15 @@ test('notifications: newest first, "Mark all read" empties the banner count', as
   await expect(page.getByRole('status').filter({ hasText: 'marked read' })).toBeVisible();
   await expect(banner.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark all read' })).toBeDisabled();
+});
+
+test('notifications: the banner count moves without a reload when a notification arrives', async ({ page }) => {
+  const member = await registerPerson(page.request, 'Live Reader', 'Europe/Zurich', DEMO_PASSWORD);
+  await signIn(page, member.email);
+  const banner = page.getByRole('banner');
+  // A new member has nothing unread yet.
+  await expect(banner.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+  // The secretariat opens a ballot of a group this member alone belongs to (as its chair): BALLOT_OPENED for them.
+  await openBallotForGroupOf(page.request, member);
+  await expect(banner.getByRole('link', { name: 'Notifications (1)' })).toBeVisible({ timeout: 60_000 });
 });

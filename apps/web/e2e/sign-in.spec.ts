@@ -27,3 +27,30 @@ test.describe('sign in', () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 });
+
+test('sign in: too many failed attempts are refused with the seconds to wait', async ({ browser }) => {
+  // A client of its own (the gateway trusts X-Forwarded-For from loopback), so that its failures
+  // count against nobody else's sign-ins.
+  const hex = [...crypto.getRandomValues(new Uint16Array(4))].map((n) => n.toString(16));
+  const context = await browser.newContext({
+    baseURL: process.env.WEB_TEST_BASE_URL,
+    extraHTTPHeaders: { 'x-forwarded-for': `2001:db8:${hex[0]}:${hex[1]}::${hex[2]}` },
+  });
+  const page = await context.newPage();
+  const email = 'member03@u4ssc.example';
+  // Ten failures for one e-mail from one client within a minute: the eleventh attempt is not even checked.
+  for (let i = 0; i < 10; i++) {
+    const answer = await page.request.post('/graphql', {
+      data: {
+        query: `mutation ($e: String!) { login(email: $e, password: "not-the-password") { accessToken } }`,
+        variables: { e: email },
+      },
+    });
+    expect((await answer.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  }
+  await page.goto('/sign-in');
+  await submitSignIn(page, email, DEMO_PASSWORD);
+  await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in ([1-9]|[1-5]\d|60) seconds?\.$/);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await context.close();
+});

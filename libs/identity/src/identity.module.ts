@@ -12,6 +12,8 @@ import { OrganizationsResolver } from './organizations/organizations.resolver';
 import { OrganizationsService } from './organizations/organizations.service';
 import { InvitationEntity } from './people/invitation.entity';
 import { InvitationsService } from './people/invitations.service';
+import { MyProfileResolver } from './people/my-profile.resolver';
+import { MyProfileService } from './people/my-profile.service';
 import { PeopleResolver } from './people/people.resolver';
 import { PersonEntity } from './people/person.entity';
 import { SignInAttempts } from './sign-in/sign-in-attempts.service';
@@ -29,6 +31,8 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
     AuthResolver,
     InvitationsService,
     PeopleResolver,
+    MyProfileService,
+    MyProfileResolver,
     OrganizationsService,
     OrganizationsResolver,
   ],

@@ -1,14 +1,11 @@
-import { useQuery } from '@apollo/client/react';
-import { BallotQuery } from './queries';
-
-/** How often the ballot page re-reads participation while no live channel carries it. */
-const POLL_MS = 5000;
+import { useSubscription } from '@apollo/client/react';
+import { BallotUpdatedSubscription } from './queries';
 
 /**
- * Keeps the ballot's participation current without a reload. Until the gateway has the
- * `ballotUpdated` subscription, this re-reads the ballot every few seconds (the response cache
- * answers unchanged ballots from memory).
+ * Keeps the ballot's participation, status and tally current without a reload: each
+ * `ballotUpdated` event carries the ballot as the reader may see it, and Apollo writes it into
+ * the cached Ballot the page reads (same id), so the page re-renders with it.
  */
 export function useLiveBallot(id: string): void {
-  useQuery(BallotQuery, { variables: { id }, pollInterval: POLL_MS, fetchPolicy: 'cache-and-network' });
+  useSubscription(BallotUpdatedSubscription, { variables: { id } });
 }

@@ -1,5 +1,31 @@
 import { graphql } from '../gql';
 
+/** What changes on a ballot page while it is open: each vote, and its opening, closing or cancelling. */
+export const BallotLiveFragment = graphql(`
+  fragment BallotLive on Ballot {
+    id
+    status
+    closesAt
+    electorateSize
+    votesCast
+    eligibleToVote
+    outcome
+    chainHead
+    tally {
+      approve
+      object
+      abstain
+      notVoted
+    }
+    myVote {
+      position
+      comment
+      revision
+      castAt
+    }
+  }
+`);
+
 export const BallotQuery = graphql(`
   query Ballot($id: ID!) {
     me {
@@ -7,28 +33,10 @@ export const BallotQuery = graphql(`
     }
     ballot(id: $id) {
       id
-      status
       rule
       quorum
       opensAt
-      closesAt
-      electorateSize
-      votesCast
-      eligibleToVote
-      outcome
-      chainHead
-      tally {
-        approve
-        object
-        abstain
-        notVoted
-      }
-      myVote {
-        position
-        comment
-        revision
-        castAt
-      }
+      ...BallotLive
       termsOfReference {
         id
         title
@@ -65,6 +73,15 @@ export const VerifyReceiptQuery = graphql(`
       superseded
       position
       castAt
+    }
+  }
+`);
+
+/** The ballot as the reader may see it, after each vote and its opening, closing or cancelling. */
+export const BallotUpdatedSubscription = graphql(`
+  subscription BallotUpdated($id: ID!) {
+    ballotUpdated(ballotId: $id) {
+      ...BallotLive
     }
   }
 `);

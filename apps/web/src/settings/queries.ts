@@ -28,3 +28,26 @@ export const RotateFeedMutation = graphql(`
     rotateMyCalendarFeedUrl
   }
 `);
+
+export const SetTimeZoneMutation = graphql(`
+  mutation SetMyTimeZone($timeZone: String!) {
+    setMyTimeZone(timeZone: $timeZone) {
+      id
+      timeZone
+    }
+  }
+`);
+
+export const ChangeMyPasswordMutation = graphql(`
+  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      accessToken
+    }
+  }
+`);
+
+export const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);

@@ -11,6 +11,17 @@ export function errorCode(error: ErrorLike): string | null {
   return (error.errors[0]?.extensions?.code as string | undefined) ?? null;
 }
 
+/**
+ * The seconds after which a refused attempt may be tried again, when the API refused it for too
+ * many attempts (FORBIDDEN with reason RATE_LIMITED, HTTP 429); null for any other error.
+ */
+export function retryAfterSeconds(error: ErrorLike | undefined | null): number | null {
+  if (!error || !CombinedGraphQLErrors.is(error)) return null;
+  const limited = error.errors.find((e) => e.extensions?.reason === 'RATE_LIMITED');
+  const seconds = Number(limited?.extensions?.retryAfter);
+  return limited ? (Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60) : null;
+}
+
 /** A sentence for an API error: the contract code explained, with the server's detail where it helps. */
 export function useApiErrorMessage(error: ErrorLike | undefined | null): string {
   const { t } = useTranslation();

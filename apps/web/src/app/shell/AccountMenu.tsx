@@ -1,20 +1,13 @@
-import { useApolloClient } from '@apollo/client/react';
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { session } from '../../auth/session';
+import { Link } from 'react-router';
+import { useSignOut } from '../../auth/use-sign-out';
 import { urls } from '../urls';
 
 /** Button "Account" opening a menu with "Settings" and "Sign out" (Mantine's menu traps and returns focus). */
 export function AccountMenu({ name }: { name?: string }) {
   const { t } = useTranslation();
-  const client = useApolloClient();
-  const navigate = useNavigate();
-  const signOut = async () => {
-    session.signOut();
-    await client.clearStore();
-    await navigate(urls.signIn());
-  };
+  const signOut = useSignOut();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

@@ -8,12 +8,14 @@ import { ReaderZoneProvider } from '../../shared/time/reader-zone';
 import { urls } from '../urls';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useLiveNotifications } from './live-notifications';
 import { ShellQuery } from './queries';
 
 /** The frame of every signed-in page: the banner (navigation, account, language) and the main landmark. */
 export function Shell() {
   const { t } = useTranslation();
   const { data } = useQuery(ShellQuery);
+  useLiveNotifications();
   const unread = data?.unread.totalCount ?? 0;
   return (
     <ReaderZoneProvider profileZone={data?.me.timeZone}>

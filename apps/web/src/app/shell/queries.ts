@@ -12,3 +12,12 @@ export const ShellQuery = graphql(`
     }
   }
 `);
+
+/** A new notification for the signed-in person (the banner's unread count and the lists re-read). */
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+    }
+  }
+`);

@@ -1,6 +1,8 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertForm } from '../../shared/components/AlertForm';
+import { PasswordField } from '../../shared/components/PasswordField';
 
 export interface SignInFormProps {
   busy: boolean;
@@ -14,38 +16,19 @@ export function SignInForm({ busy, error, onSubmit }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit(email.trim(), password);
-      }}
-    >
-      <Stack>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <TextInput
-          label={t('signIn.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-        />
-        <TextInput
-          label={t('signIn.password')}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-        />
-        <Button type="submit" loading={busy} fullWidth mt="sm">
-          {t('signIn.submit')}
-        </Button>
-      </Stack>
-    </form>
+    <AlertForm error={error} onSubmit={() => onSubmit(email.trim(), password)}>
+      <TextInput
+        label={t('signIn.email')}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+      />
+      <PasswordField label={t('signIn.password')} autoComplete="current-password" value={password} onChange={setPassword} />
+      <Button type="submit" loading={busy} fullWidth mt="sm">
+        {t('signIn.submit')}
+      </Button>
+    </AlertForm>
   );
 }

@@ -6,6 +6,8 @@ export const en = {
     password: 'Password',
     submit: 'Sign in',
     failed: 'The e-mail or the password is wrong.',
+    rateLimited_one: 'Too many attempts. Try again in {{count}} second.',
+    rateLimited_other: 'Too many attempts. Try again in {{count}} seconds.',
     required: 'Required',
   },
   invitation: {

@@ -9,6 +9,8 @@ export const fr: Translation<typeof en> = {
     password: 'Mot de passe',
     submit: 'Se connecter',
     failed: 'L’adresse e-mail ou le mot de passe est incorrect.',
+    rateLimited_one: 'Trop de tentatives. Réessayez dans {{count}} seconde.',
+    rateLimited_other: 'Trop de tentatives. Réessayez dans {{count}} secondes.',
     required: 'Obligatoire',
   },
   invitation: {

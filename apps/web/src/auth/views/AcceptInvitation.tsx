@@ -1,9 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { urls } from '../../app/urls';
+import { AlertForm } from '../../shared/components/AlertForm';
+import { PasswordField } from '../../shared/components/PasswordField';
 import { errorCode, useApiErrorMessage } from '../../shared/errors';
 import { AuthCard } from '../components/AuthCard';
 import { AcceptInvitationMutation } from '../mutations';
@@ -40,39 +42,13 @@ export function AcceptInvitation() {
   const message = problem ?? (error ? apiMessage : null);
   return (
     <AuthCard title={t('invitation.title')} intro={t('invitation.intro')}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
-          <TextInput
-            label={t('invitation.password')}
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t('invitation.confirm')}
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
-          />
-          <Button type="submit" loading={loading} fullWidth mt="sm">
-            {t('invitation.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <AlertForm error={message} onSubmit={submit}>
+        <PasswordField label={t('invitation.password')} autoComplete="new-password" value={password} onChange={setPassword} />
+        <PasswordField label={t('invitation.confirm')} autoComplete="new-password" value={confirm} onChange={setConfirm} />
+        <Button type="submit" loading={loading} fullWidth mt="sm">
+          {t('invitation.submit')}
+        </Button>
+      </AlertForm>
     </AuthCard>
   );
 }

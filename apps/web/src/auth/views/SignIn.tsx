@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { urls } from '../../app/urls';
-import { errorCode } from '../../shared/errors';
-import { useApiErrorMessage } from '../../shared/errors';
+import { errorCode, retryAfterSeconds, useApiErrorMessage } from '../../shared/errors';
 import { AuthCard } from '../components/AuthCard';
 import { SignInForm } from '../components/SignInForm';
 import { LoginMutation } from '../mutations';
@@ -23,7 +22,14 @@ export function SignIn() {
   const [failed, setFailed] = useState(false);
   const apiMessage = useApiErrorMessage(error);
   if (token && !loading) return <Navigate to={next} replace />;
-  const message = failed ? t('signIn.failed') : error ? apiMessage : null;
+  const retryAfter = retryAfterSeconds(error);
+  const message = failed
+    ? t('signIn.failed')
+    : retryAfter !== null
+      ? t('signIn.rateLimited', { count: retryAfter })
+      : error
+        ? apiMessage
+        : null;
   return (
     <AuthCard title={t('signIn.title')} intro={t('signIn.intro')}>
       <SignInForm

@@ -13,7 +13,9 @@ export const en = {
   zone: {
     title: 'Time zone',
     label: 'Time zone',
-    help: 'Every time is shown in this zone. The secretariat records it in your profile.',
+    help: 'Every time is shown in this zone, in the web client and in your e-mails. Type to search, e.g. Tokyo.',
+    nothingFound: 'No time zone has this name.',
+    saved: 'Time zone saved: times are now shown in it.',
   },
   calendar: {
     title: 'Calendar',
@@ -23,5 +25,26 @@ export const en = {
     copied: 'Address copied.',
     rotate: 'New feed address',
     rotated: 'New address created: the old one no longer works.',
+  },
+  security: { title: 'Sign-in and sessions' },
+  dialog: { cancel: 'Cancel', close: 'Close' },
+  password: {
+    open: 'Change password',
+    dialogTitle: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    newHelp: 'At least 10 characters. Your other devices are signed out; this one stays signed in.',
+    confirm: 'Confirm new password',
+    save: 'Save new password',
+    mismatch: 'The new password and its confirmation differ.',
+    wrongCurrent: 'The current password is wrong.',
+    changed: 'Password changed. Your other devices are signed out.',
+  },
+  everywhere: {
+    open: 'Sign out everywhere',
+    dialogTitle: 'Sign out everywhere?',
+    explain:
+      'This ends your sessions on every device and browser, this one included. You will need your password to sign in again.',
+    confirm: 'Sign out everywhere',
   },
 };

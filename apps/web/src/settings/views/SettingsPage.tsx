@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../shared/components/PageTitle';
@@ -7,11 +7,14 @@ import { Section } from '../../shared/components/Section';
 import { ErrorState, Loading } from '../../shared/components/States';
 import { useApiErrorMessage } from '../../shared/errors';
 import type { EmailMode } from '../../gql/graphql';
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
+import { SignOutEverywhereDialog } from '../components/SignOutEverywhereDialog';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { RotateFeedMutation, SetEmailModeMutation, SettingsQuery } from '../queries';
 
 const MODES: EmailMode[] = ['IMMEDIATE', 'DAILY_DIGEST', 'OFF'];
 
-/** /settings: e-mail mode, time zone, calendar feed address (copy, rotate). */
+/** /settings: e-mail mode, time zone, calendar feed address (copy, rotate), password, sign out everywhere. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const { data, error, refetch } = useQuery(SettingsQuery);
@@ -20,7 +23,10 @@ export function SettingsPage() {
   const [status, setStatus] = useState('');
   // The choice shows at once; the server's answer confirms it (or the alert explains why not).
   const [chosen, setChosen] = useState<EmailMode | null>(null);
-  const mutationError = useApiErrorMessage(modeState.error ?? rotateState.error);
+  const [zoneError, setZoneError] = useState<Error | null>(null);
+  const [dialog, setDialog] = useState<'password' | 'everywhere' | null>(null);
+  const failure = modeState.error ?? rotateState.error ?? zoneError;
+  const mutationError = useApiErrorMessage(failure);
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const feed = data.myCalendarFeedUrl;
@@ -28,7 +34,7 @@ export function SettingsPage() {
     <>
       <PageTitle>{t('title')}</PageTitle>
       <Text mb="md">{t('signedInAs', { name: data.me.name, email: data.me.email })}</Text>
-      {(modeState.error || rotateState.error) && (
+      {failure && (
         <Alert color="red" role="alert" mb="md">
           {mutationError}
         </Alert>
@@ -56,13 +62,13 @@ export function SettingsPage() {
         </Radio.Group>
       </Section>
       <Section title={t('zone.title')}>
-        <NativeSelect
-          label={t('zone.label')}
-          description={t('zone.help')}
+        <TimeZoneSelect
           value={data.me.timeZone}
-          data={[data.me.timeZone]}
-          disabled
-          maw={360}
+          onSaved={() => {
+            setZoneError(null);
+            setStatus(t('zone.saved'));
+          }}
+          onFailed={setZoneError}
         />
       </Section>
       <Section title={t('calendar.title')}>
@@ -102,6 +108,22 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Section>
+      <Section title={t('security.title')}>
+        <Group>
+          <Button variant="outline" onClick={() => setDialog('password')}>
+            {t('password.open')}
+          </Button>
+          <Button variant="outline" color="red.9" onClick={() => setDialog('everywhere')}>
+            {t('everywhere.open')}
+          </Button>
+        </Group>
+      </Section>
+      <ChangePasswordDialog
+        opened={dialog === 'password'}
+        onClose={() => setDialog(null)}
+        onChanged={() => setStatus(t('password.changed'))}
+      />
+      <SignOutEverywhereDialog opened={dialog === 'everywhere'} onClose={() => setDialog(null)} />
     </>
   );
 }
