@@ -10,4 +10,5 @@ export * from './working-groups/working-group.model';
 export * from './initiatives/initiatives.service';
 export * from './memberships/memberships.service';
 export * from './working-groups/working-groups.service';
+export * from './working-groups/working-groups.reader';
 export * from './structure.module';

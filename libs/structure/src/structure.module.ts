@@ -9,6 +9,8 @@ import { InitiativeMemberEntity } from './memberships/initiative-member.entity';
 import { GroupMemberResolver, InitiativeMemberResolver, MembershipsResolver } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
 import { WorkingGroupEntity } from './working-groups/working-group.entity';
+import { WorkingGroupsReader } from './working-groups/working-groups.reader';
+import { WorkingGroupsRepository } from './working-groups/working-groups.repository';
 import { WorkingGroupsResolver } from './working-groups/working-groups.resolver';
 import { WorkingGroupsService } from './working-groups/working-groups.service';
 
@@ -21,6 +23,8 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
   providers: [
     InitiativesService,
     InitiativesResolver,
+    WorkingGroupsRepository,
+    WorkingGroupsReader,
     WorkingGroupsService,
     WorkingGroupsResolver,
     MembershipsService,
@@ -28,6 +32,6 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
     InitiativeMemberResolver,
     GroupMemberResolver,
   ],
-  exports: [InitiativesService, WorkingGroupsService, MembershipsService, TypeOrmModule],
+  exports: [InitiativesService, WorkingGroupsService, WorkingGroupsReader, MembershipsService, TypeOrmModule],
 })
 export class StructureModule {}
