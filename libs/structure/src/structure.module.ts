@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
-import { InitiativeEntity } from './initiatives/initiative.entity';
 import { InitiativesResolver } from './initiatives/initiatives.resolver';
 import { InitiativesService } from './initiatives/initiatives.service';
-import { GroupMemberEntity } from './memberships/group-member.entity';
-import { InitiativeMemberEntity } from './memberships/initiative-member.entity';
 import { GroupMemberResolver, InitiativeMemberResolver, MembershipsResolver } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
-import { WorkingGroupEntity } from './working-groups/working-group.entity';
 import { WorkingGroupsReader } from './working-groups/working-groups.reader';
 import { WorkingGroupsRepository } from './working-groups/working-groups.repository';
 import { WorkingGroupsResolver } from './working-groups/working-groups.resolver';
@@ -16,10 +11,7 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
 
 /** Initiatives, memberships and working groups. */
 @Module({
-  imports: [
-    IdentityModule,
-    TypeOrmModule.forFeature([InitiativeEntity, InitiativeMemberEntity, WorkingGroupEntity, GroupMemberEntity]),
-  ],
+  imports: [IdentityModule],
   providers: [
     InitiativesService,
     InitiativesResolver,
@@ -32,6 +24,6 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
     InitiativeMemberResolver,
     GroupMemberResolver,
   ],
-  exports: [InitiativesService, WorkingGroupsService, WorkingGroupsReader, MembershipsService, TypeOrmModule],
+  exports: [InitiativesService, WorkingGroupsService, WorkingGroupsReader, MembershipsService],
 })
 export class StructureModule {}
