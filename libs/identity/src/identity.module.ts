@@ -1,24 +1,38 @@
 import { Module } from '@nestjs/common';
 import { Authenticator } from '@app/platform';
 import { AccessPolicy } from './access/access-policy.service';
+import { RolesRepository } from './access/roles.repository';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthenticator } from './auth/jwt-authenticator';
+import { TokenRevocationsRepository } from './auth/token-revocations.repository';
 import { TokenRevocations } from './auth/token-revocations.service';
 import { TokenService } from './auth/token.service';
+import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OrganizationsResolver } from './organizations/organizations.resolver';
 import { OrganizationsService } from './organizations/organizations.service';
+import { InvitationsRepository } from './people/invitations.repository';
 import { InvitationsService } from './people/invitations.service';
+import { PeopleRepository } from './people/people.repository';
+import { PeopleService } from './people/people.service';
 import { PeopleResolver } from './people/people.resolver';
+import { SignInAttemptsRepository } from './sign-in/sign-in-attempts.repository';
 import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 
 /** People, organisations, sign-in and the access policy. */
 @Module({
   providers: [
+    RolesRepository,
     AccessPolicy,
+    TokenRevocationsRepository,
     TokenRevocations,
     TokenService,
+    SignInAttemptsRepository,
     SignInAttempts,
+    PeopleRepository,
+    PeopleService,
+    InvitationsRepository,
+    OrganizationsRepository,
     { provide: Authenticator, useClass: JwtAuthenticator },
     AuthService,
     AuthResolver,
@@ -27,6 +41,6 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
     OrganizationsService,
     OrganizationsResolver,
   ],
-  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService],
+  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService, PeopleService],
 })
 export class IdentityModule {}

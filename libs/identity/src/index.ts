@@ -12,5 +12,7 @@ export * from './auth/passwords';
 export * from './auth/token.service';
 export * from './auth/token-revocations.service';
 export * from './people/invitations.service';
+export * from './people/people.service';
+export type { NewPerson, PersonWithAccount } from './people/people.repository';
 export * from './time-zones';
 export * from './sign-in/client-key';
