@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { InitiativesResolver } from './initiatives/initiatives.resolver';
 import { InitiativesService } from './initiatives/initiatives.service';
+import { InitiativesRepository } from './initiatives/initiatives.repository';
+import { MembershipsRepository } from './memberships/memberships.repository';
 import { GroupMemberResolver, InitiativeMemberResolver, MembershipsResolver } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
 import { WorkingGroupsReader } from './working-groups/working-groups.reader';
@@ -13,6 +15,8 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
 @Module({
   imports: [IdentityModule],
   providers: [
+    InitiativesRepository,
+    MembershipsRepository,
     InitiativesService,
     InitiativesResolver,
     WorkingGroupsRepository,
