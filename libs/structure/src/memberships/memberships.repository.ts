@@ -180,7 +180,7 @@ export class MembershipsRepository {
     const [afterSince, afterPerson] = (page.after ?? [null, null]) as [string | null, string | null];
     // Per owner: its count, and its page as a LIMIT over (owner, since, person_id) indexes. The
     // person of each row is a scalar subquery: as a join, the planner hash-joins the whole
-    // person table (bench/RESULTS.md, history of issue 7).
+    // person table (bench/run: 2.7 ms instead of 0.8 ms for a page of 50).
     return rows<MemberPageRow>(
       db,
       `SELECT o.id AS "countOwner", c.total, r."ownerId", r."personId", r.role, r.since, r."sinceKey", r.person
