@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { invitationLink, isTimeZone, issueInvitation } from '@app/identity';
 import { dataSourceOptions, runMigrationsLocked } from '@app/platform';
+import { BootstrapRepository } from './bootstrap.repository';
 import type { Command } from './command';
 
 const USAGE =
@@ -55,25 +56,11 @@ export const bootstrapCommand: Command = {
     try {
       await runMigrationsLocked(dataSource);
       const outcome = await dataSource.transaction(async (m) => {
-        const created = (await m.query(
-          `INSERT INTO initiative (slug, name, time_zone) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING id`,
-          [values.slug, values.name!.trim(), values['time-zone']],
-        )) as { id: string }[];
-        if (!created.length) return null;
-        const initiativeId = created[0].id;
-        await m.query(`INSERT INTO person (name, email, time_zone) VALUES ($1, $2, $3) ON CONFLICT ((lower(email))) DO NOTHING`, [
-          values['person-name']!.trim(),
-          values.email,
-          values['time-zone'],
-        ]);
-        const [person] = (await m.query(
-          `SELECT id, password_hash IS NOT NULL AS "hasPassword" FROM person WHERE lower(email) = lower($1)`,
-          [values.email],
-        )) as { id: string; hasPassword: boolean }[];
-        await m.query(`INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, 'SECRETARIAT')`, [
-          initiativeId,
-          person.id,
-        ]);
+        const bootstrap = new BootstrapRepository(m);
+        const initiativeId = await bootstrap.insertInitiative(values.slug!, values.name!.trim(), values['time-zone']!);
+        if (!initiativeId) return null;
+        const person = await bootstrap.person(values['person-name']!.trim(), values.email!, values['time-zone']!);
+        await bootstrap.addSecretariat(initiativeId, person.id);
         const token = person.hasPassword ? null : await issueInvitation(m, person.id, initiativeId);
         return { initiativeId, personId: person.id, token };
       });

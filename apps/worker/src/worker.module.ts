@@ -6,6 +6,7 @@ import { TermsOfReferenceJobsModule } from '@app/terms-of-reference';
 import { WorkPlansJobsModule } from '@app/work-plans';
 import { ReminderJobsModule } from '@app/reminders';
 import { HeartbeatProcessor } from './system/heartbeat.processor';
+import { HeartbeatRepository } from './system/heartbeat.repository';
 
 /** The worker: BullMQ processors and job schedulers only, no public HTTP. */
 @Module({})
@@ -20,7 +21,7 @@ export class WorkerModule {
         WorkPlansJobsModule,
         ReminderJobsModule,
       ],
-      providers: [HeartbeatProcessor],
+      providers: [HeartbeatRepository, HeartbeatProcessor],
     };
   }
 }

@@ -1,7 +1,7 @@
 /** Registers the identity enums with GraphQL (imported for its side effect by the models). */
 import { registerEnumType } from '@nestjs/graphql';
 import { GroupRole, InitiativeRole } from './access/roles';
-import { OrganizationKind } from './organizations/organization.entity';
+import { OrganizationKind } from './organizations/organization-kind';
 
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(InitiativeRole, {

@@ -1,31 +1,40 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { Authenticator } from '@app/platform';
 import { AccessPolicy } from './access/access-policy.service';
+import { RolesRepository } from './access/roles.repository';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthenticator } from './auth/jwt-authenticator';
+import { TokenRevocationsRepository } from './auth/token-revocations.repository';
 import { TokenRevocations } from './auth/token-revocations.service';
 import { TokenService } from './auth/token.service';
-import { OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationsRepository } from './organizations/organizations.repository';
 import { OrganizationsResolver } from './organizations/organizations.resolver';
 import { OrganizationsService } from './organizations/organizations.service';
-import { InvitationEntity } from './people/invitation.entity';
+import { InvitationsRepository } from './people/invitations.repository';
 import { InvitationsService } from './people/invitations.service';
 import { MyProfileResolver } from './people/my-profile.resolver';
 import { MyProfileService } from './people/my-profile.service';
+import { PeopleRepository } from './people/people.repository';
+import { PeopleService } from './people/people.service';
 import { PeopleResolver } from './people/people.resolver';
-import { PersonEntity } from './people/person.entity';
+import { SignInAttemptsRepository } from './sign-in/sign-in-attempts.repository';
 import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 
 /** People, organisations, sign-in and the access policy. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PersonEntity, OrganizationEntity, InvitationEntity])],
   providers: [
+    RolesRepository,
     AccessPolicy,
+    TokenRevocationsRepository,
     TokenRevocations,
     TokenService,
+    SignInAttemptsRepository,
     SignInAttempts,
+    PeopleRepository,
+    PeopleService,
+    InvitationsRepository,
+    OrganizationsRepository,
     { provide: Authenticator, useClass: JwtAuthenticator },
     AuthService,
     AuthResolver,
@@ -36,6 +45,6 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
     OrganizationsService,
     OrganizationsResolver,
   ],
-  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService, TypeOrmModule],
+  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService, PeopleService],
 })
 export class IdentityModule {}

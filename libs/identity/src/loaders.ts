@@ -1,8 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byKeys, isUuid, type LoaderRegistry } from '@app/platform';
-import { ORGANIZATION_COLUMNS, type OrganizationModel } from './organizations/organization.model';
-import { PERSON_COLUMNS, type PersonModel } from './people/person.model';
+import type { OrganizationModel } from './organizations/organization.model';
+import { OrganizationsRepository } from './organizations/organizations.repository';
+import { PeopleRepository } from './people/people.repository';
+import type { PersonModel } from './people/person.model';
 
 /**
  * Per-request loader of people by id (one statement per batch). Use it from any domain to
@@ -12,9 +14,7 @@ import { PERSON_COLUMNS, type PersonModel } from './people/person.model';
 export function personLoader(loaders: LoaderRegistry, dataSource: DataSource): DataLoader<string, PersonModel | null> {
   return loaders.get<string, PersonModel | null>('identity.person', async (ids) => {
     const valid = ids.filter(isUuid);
-    const rows: PersonModel[] = valid.length
-      ? await dataSource.query(`SELECT ${PERSON_COLUMNS} FROM person WHERE id = ANY($1::uuid[])`, [valid])
-      : [];
+    const rows = valid.length ? await new PeopleRepository(dataSource).byIds(valid) : [];
     return byKeys(ids, rows, (r) => r.id);
   });
 }
@@ -26,9 +26,7 @@ export function organizationLoader(
 ): DataLoader<string, OrganizationModel | null> {
   return loaders.get<string, OrganizationModel | null>('identity.organization', async (ids) => {
     const valid = ids.filter(isUuid);
-    const rows: OrganizationModel[] = valid.length
-      ? await dataSource.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = ANY($1::uuid[])`, [valid])
-      : [];
+    const rows = valid.length ? await new OrganizationsRepository(dataSource).byIds(valid) : [];
     return byKeys(ids, rows, (r) => r.id);
   });
 }

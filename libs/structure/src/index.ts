@@ -1,13 +1,11 @@
 import './graphql-enums';
-export * from './initiatives/initiative.entity';
 export * from './initiatives/initiative.model';
 export * from './loaders';
-export * from './memberships/group-member.entity';
-export * from './memberships/initiative-member.entity';
 export * from './memberships/membership.models';
-export * from './working-groups/working-group.entity';
+export * from './working-groups/group-status';
 export * from './working-groups/working-group.model';
 export * from './initiatives/initiatives.service';
 export * from './memberships/memberships.service';
 export * from './working-groups/working-groups.service';
+export * from './working-groups/working-groups.reader';
 export * from './structure.module';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { DemoStructureRepository } from './demo-structure.repository';
 import type { SeedStep } from './seed-step';
 
 export const DEMO_INITIATIVE_SLUG = 'u4ssc';
@@ -65,70 +65,29 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: 'observer@u4ssc.example', name: 'Olga Observer', org: 'CSL', role: 'OBSERVER', groups: [] },
 ];
 
-async function ids(m: EntityManager, sql: string, params: unknown[]): Promise<Map<string, string>> {
-  const rows = (await m.query(sql, params)) as { key: string; id: string }[];
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
-
 /** Initiative u4ssc, its organisations, people, memberships and the three working groups. */
 export const demoStructureSeed: SeedStep = {
   name: 'structure (initiative u4ssc, organisations, people, working groups)',
   async run(m, { passwordHash }) {
-    for (const o of ORGANIZATIONS) {
-      await m.query(
-        `INSERT INTO organization (name, acronym, kind, country) VALUES ($1, $2, $3, $4) ON CONFLICT ((lower(name))) DO NOTHING`,
-        [o.name, o.acronym, o.kind, o.country],
-      );
-    }
-    const orgs = await ids(m, `SELECT acronym AS key, id FROM organization WHERE lower(name) = ANY($1)`, [
-      ORGANIZATIONS.map((o) => o.name.toLowerCase()),
-    ]);
+    const demo = new DemoStructureRepository(m);
+    for (const o of ORGANIZATIONS) await demo.insertOrganization(o);
+    const orgs = await demo.organizationIds(ORGANIZATIONS.map((o) => o.name));
 
-    await m.query(
-      `INSERT INTO initiative (slug, name, description, launched_on, time_zone)
-       VALUES ($1, 'United for Smart Sustainable Cities', $2, '2016-05-01', 'Europe/Zurich') ON CONFLICT (slug) DO NOTHING`,
-      [
-        DEMO_INITIATIVE_SLUG,
-        'Launched by ITU and UNECE in May 2016 in response to SDG 11: make cities and human settlements inclusive, safe, resilient and sustainable.',
-      ],
+    const initiativeId = await demo.initiative(
+      DEMO_INITIATIVE_SLUG,
+      'Launched by ITU and UNECE in May 2016 in response to SDG 11: make cities and human settlements inclusive, safe, resilient and sustainable.',
     );
-    const [{ id: initiativeId }] = (await m.query(`SELECT id FROM initiative WHERE slug = $1`, [DEMO_INITIATIVE_SLUG])) as {
-      id: string;
-    }[];
 
     for (const p of DEMO_PEOPLE) {
-      await m.query(
-        `INSERT INTO person (name, email, password_hash, time_zone, organization_id) VALUES ($1, $2, $3, 'Europe/Zurich', $4)
-         ON CONFLICT ((lower(email))) DO NOTHING`,
-        [p.name, p.email, passwordHash, orgs.get(p.org) ?? null],
-      );
+      await demo.insertPerson({ name: p.name, email: p.email, passwordHash, organizationId: orgs.get(p.org) ?? null });
     }
-    const people = await ids(m, `SELECT lower(email) AS key, id FROM person WHERE lower(email) = ANY($1)`, [
-      DEMO_PEOPLE.map((p) => p.email),
-    ]);
-    for (const p of DEMO_PEOPLE) {
-      await m.query(
-        `INSERT INTO initiative_member (initiative_id, person_id, role, since) VALUES ($1, $2, $3, '2016-07-21T15:00:00Z') ON CONFLICT DO NOTHING`,
-        [initiativeId, people.get(p.email), p.role],
-      );
-    }
+    const people = await demo.personIds(DEMO_PEOPLE.map((p) => p.email));
+    for (const p of DEMO_PEOPLE) await demo.joinInitiative(initiativeId, people.get(p.email), p.role);
 
-    for (const g of GROUPS) {
-      await m.query(
-        `INSERT INTO working_group (initiative_id, code, name, mandate, status, created_at) VALUES ($1, $2, $3, $4, 'ACTIVE', '2016-07-22T07:00:00Z')
-         ON CONFLICT (initiative_id, code) DO NOTHING`,
-        [initiativeId, g.code, g.name, g.mandate],
-      );
-    }
-    const groups = await ids(m, `SELECT code AS key, id FROM working_group WHERE initiative_id = $1`, [initiativeId]);
+    for (const g of GROUPS) await demo.insertGroup(initiativeId, g);
+    const groups = await demo.groupIds(initiativeId);
     for (const p of DEMO_PEOPLE) {
-      for (const [code, role] of p.groups) {
-        await m.query(
-          `INSERT INTO group_member (working_group_id, initiative_id, person_id, role, since) VALUES ($1, $2, $3, $4, '2016-07-22T07:00:00Z')
-           ON CONFLICT DO NOTHING`,
-          [groups.get(code), initiativeId, people.get(p.email), role],
-        );
-      }
+      for (const [code, role] of p.groups) await demo.joinGroup(groups.get(code), initiativeId, people.get(p.email), role);
     }
   },
 };

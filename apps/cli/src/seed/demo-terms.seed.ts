@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DEMO_INITIATIVE_SLUG } from './demo-structure.seed';
+import { DemoTermsRepository } from './demo-terms.repository';
 import type { SeedStep } from './seed-step';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -62,47 +63,18 @@ The group decides by consensus; its terms of reference are approved by a ballot 
 export const demoTermsSeed: SeedStep = {
   name: 'demo terms of reference',
   async run(m: EntityManager): Promise<void> {
-    const [initiative] = (await m.query(`SELECT id FROM initiative WHERE slug = $1`, [DEMO_INITIATIVE_SLUG])) as { id: string }[];
-    if (!initiative) throw new Error(`The demo initiative ${DEMO_INITIATIVE_SLUG} is missing: run the structure step first`);
-    const [secretariat] = (await m.query(`SELECT id FROM person WHERE lower(email) = 'secretariat@u4ssc.example'`)) as {
-      id: string;
-    }[];
+    const demo = new DemoTermsRepository(m);
+    const initiativeId = await demo.initiativeId(DEMO_INITIATIVE_SLUG);
+    if (!initiativeId) throw new Error(`The demo initiative ${DEMO_INITIATIVE_SLUG} is missing: run the structure step first`);
+    const secretariatId = await demo.personId('secretariat@u4ssc.example');
 
-    await m.query(
-      `INSERT INTO terms_of_reference (initiative_id, title) VALUES ($1, 'Terms of reference of U4SSC')
-       ON CONFLICT (initiative_id) WHERE working_group_id IS NULL DO NOTHING`,
-      [initiative.id],
-    );
-    const [own] = (await m.query(`SELECT id FROM terms_of_reference WHERE initiative_id = $1 AND working_group_id IS NULL`, [
-      initiative.id,
-    ])) as { id: string }[];
-    await insertFirstVersion(m, own.id, DEMO_INITIATIVE_TOR, secretariat.id);
+    const own = await demo.initiativeTor(initiativeId, 'Terms of reference of U4SSC');
+    await demo.insertFirstVersion(own, DEMO_INITIATIVE_TOR, sha256(DEMO_INITIATIVE_TOR), secretariatId);
 
-    const groups = (await m.query(
-      `SELECT g.id, g.code,
-              (SELECT gm.person_id FROM group_member gm WHERE gm.working_group_id = g.id AND gm.role = 'CHAIR' ORDER BY gm.since LIMIT 1) AS chair
-         FROM working_group g WHERE g.initiative_id = $1 ORDER BY g.code`,
-      [initiative.id],
-    )) as { id: string; code: string; chair: string | null }[];
-    for (const group of groups) {
-      await m.query(
-        `INSERT INTO terms_of_reference (initiative_id, working_group_id, title) VALUES ($1, $2, $3)
-         ON CONFLICT (working_group_id) WHERE working_group_id IS NOT NULL DO NOTHING`,
-        [initiative.id, group.id, `Terms of reference of ${group.code}`],
-      );
-      const [tor] = (await m.query(`SELECT id FROM terms_of_reference WHERE working_group_id = $1`, [group.id])) as {
-        id: string;
-      }[];
-      const scope = GROUP_TORS[group.code] ?? 'carry out the work the plenary gave it';
-      await insertFirstVersion(m, tor.id, groupTor(group.code, scope), group.chair ?? secretariat.id);
+    for (const group of await demo.groups(initiativeId)) {
+      const tor = await demo.groupTor(initiativeId, group.id, `Terms of reference of ${group.code}`);
+      const body = groupTor(group.code, GROUP_TORS[group.code] ?? 'carry out the work the plenary gave it');
+      await demo.insertFirstVersion(tor, body, sha256(body), group.chair ?? secretariatId);
     }
   },
 };
-
-async function insertFirstVersion(m: EntityManager, torId: string, body: string, authorId: string): Promise<void> {
-  await m.query(
-    `INSERT INTO tor_version (tor_id, number, body, content_hash, author_id) VALUES ($1, 1, $2, $3, $4)
-     ON CONFLICT (tor_id, number) DO NOTHING`,
-    [torId, body, sha256(body), authorId],
-  );
-}

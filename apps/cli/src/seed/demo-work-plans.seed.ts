@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { writeOutbox } from '@app/platform';
 import { WORK_ITEM_TOPICS } from '@app/work-plans';
 import { DEMO_INITIATIVE_SLUG } from './demo-structure.seed';
+import { DemoWorkPlansRepository } from './demo-work-plans.repository';
 import type { SeedStep } from './seed-step';
 
 type Status = 'NOT_STARTED' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE' | 'CANCELLED';
@@ -232,50 +233,35 @@ export const DEMO_WORK_PLANS: Record<string, DemoItem[]> = {
 export const demoWorkPlansSeed: SeedStep = {
   name: 'demo work plans',
   async run(manager: EntityManager): Promise<void> {
+    const demo = new DemoWorkPlansRepository(manager);
     for (const [code, items] of Object.entries(DEMO_WORK_PLANS)) {
-      const [group] = (await manager.query(
-        `SELECT g.id FROM working_group g JOIN initiative i ON i.id = g.initiative_id
-          WHERE i.slug = $1 AND g.code = $2 AND NOT EXISTS (SELECT 1 FROM work_plan p WHERE p.working_group_id = g.id)`,
-        [DEMO_INITIATIVE_SLUG, code],
-      )) as { id: string }[];
-      if (!group) continue;
-      const [plan] = (await manager.query(
-        `INSERT INTO work_plan (working_group_id, title, period_start, period_end, version)
-         VALUES ($1, $2, '2016-07-01', '2017-06-30', $3) RETURNING id`,
-        [group.id, `${code} work plan July 2016 - June 2017`, 1 + items.length],
-      )) as { id: string }[];
+      const groupId = await demo.groupWithoutPlan(DEMO_INITIATIVE_SLUG, code);
+      if (!groupId) continue;
+      const planId = await demo.insertPlan(groupId, `${code} work plan July 2016 - June 2017`, 1 + items.length);
       const ids: string[] = [];
       for (const item of items) {
-        const [row] = (await manager.query(
-          `INSERT INTO work_item (work_plan_id, parent_id, kind, title, owner_id, due_at, status, percent_complete)
-           VALUES ($1, $2, $3, $4,
-                   (SELECT gm.person_id FROM group_member gm JOIN person p ON p.id = gm.person_id
-                     WHERE gm.working_group_id = $5 AND gm.role <> 'OBSERVER' AND lower(p.email) = lower($6)),
-                   $7, $8, $9)
-           RETURNING id, owner_id AS "ownerId"`,
-          [
-            plan.id,
-            item.parent ? ids[item.parent - 1] : null,
-            item.kind,
-            item.title,
-            group.id,
-            item.owner,
-            `${item.due}T16:00:00Z`,
-            item.status,
-            item.percent,
-          ],
-        )) as { id: string; ownerId: string | null }[];
+        const row = await demo.insertItem({
+          workPlanId: planId,
+          parentId: item.parent ? ids[item.parent - 1] : null,
+          kind: item.kind,
+          title: item.title,
+          workingGroupId: groupId,
+          ownerEmail: item.owner,
+          dueAt: `${item.due}T16:00:00Z`,
+          status: item.status,
+          percent: item.percent,
+        });
         if (item.owner && !row.ownerId) throw new Error(`demo work plans: ${item.owner} is not a member of ${code}`);
         ids.push(row.id);
-        if (item.dependsOn?.length) {
-          await manager.query(
-            `INSERT INTO work_item_dependency (item_id, depends_on_id, work_plan_id) SELECT $1, unnest($2::uuid[]), $3`,
-            [row.id, item.dependsOn.map((n) => ids[n - 1]), plan.id],
+        if (item.dependsOn?.length)
+          await demo.insertDependencies(
+            row.id,
+            item.dependsOn.map((n) => ids[n - 1]),
+            planId,
           );
-        }
         await writeOutbox(manager, WORK_ITEM_TOPICS.created, row.id, {
-          workPlanId: plan.id,
-          workingGroupId: group.id,
+          workPlanId: planId,
+          workingGroupId: groupId,
           title: item.title,
           kind: item.kind,
           dueAt: new Date(`${item.due}T16:00:00Z`).toISOString(),

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpException, HttpStatus, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, redisOptionsFromUrl } from '@app/platform';
+import { AppConfig, one, redisOptionsFromUrl } from '@app/platform';
 
 type Check = 'up' | 'down';
 
@@ -40,7 +40,7 @@ export class HealthController implements OnModuleDestroy {
   @Get('ready')
   async ready() {
     const [postgres, redis] = await Promise.all([
-      this.check(() => this.dataSource.query('SELECT 1')),
+      this.check(() => one(this.dataSource, 'SELECT 1')),
       this.check(() => this.redis.ping()),
     ]);
     const checks = { postgres, redis };

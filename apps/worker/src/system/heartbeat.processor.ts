@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig, JOBS, QUEUES } from '@app/platform';
+import { HeartbeatRepository } from './heartbeat.repository';
 
 export const HEARTBEAT_SCHEDULER = 'heartbeat';
 
@@ -19,7 +19,7 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
 
   constructor(
     @InjectQueue(QUEUES.system) private readonly queue: Queue,
-    private readonly dataSource: DataSource,
+    private readonly heartbeats: HeartbeatRepository,
     private readonly config: AppConfig,
   ) {
     super();
@@ -35,11 +35,7 @@ export class HeartbeatProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async process(job: Job): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO worker_heartbeat (worker_id, beat_at) VALUES ($1, now())
-       ON CONFLICT (worker_id) DO UPDATE SET beat_at = now(), beats = worker_heartbeat.beats + 1`,
-      [this.workerId],
-    );
+    await this.heartbeats.beat(this.workerId);
     this.logger.debug(`heartbeat ${job.id}`);
   }
 }

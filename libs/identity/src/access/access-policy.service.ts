@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Caller, ChangeAwareCache, DataChanges, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
 import { type Action, allows } from './actions';
-import type { GroupRole, InitiativeRole, Roles } from './roles';
+import type { Roles } from './roles';
+import { RolesRepository } from './roles.repository';
 
 /** Where an action happens: an initiative, and the working group when it concerns one. */
 export interface Scope {
@@ -34,7 +35,7 @@ export class AccessPolicy {
   private readonly roles = new ChangeAwareCache<Roles>(ROLES_TTL_MS, ROLES_KEPT);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: RolesRepository,
     changes: DataChanges,
   ) {
     changes.subscribe({
@@ -55,14 +56,7 @@ export class AccessPolicy {
     const known = this.roles.get(key);
     if (known) return known;
     const startedIn = this.roles.begin();
-    const [row] = (await this.dataSource.query(
-      `SELECT im.role AS initiative_role, gm.role AS group_role
-         FROM (SELECT 1) one
-         LEFT JOIN initiative_member im ON im.initiative_id = $1 AND im.person_id = $3
-         LEFT JOIN group_member gm ON gm.working_group_id = $2 AND gm.initiative_id = $1 AND gm.person_id = $3`,
-      [scope.initiativeId, scope.groupId ?? null, personId],
-    )) as { initiative_role: InitiativeRole | null; group_role: GroupRole | null }[];
-    const roles = { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
+    const roles = rolesFrom(await this.repository.roles(personId, scope));
     this.roles.set(key, roles, startedIn);
     return roles;
   }
@@ -90,13 +84,7 @@ export class AccessPolicy {
     resource: ResourceRef,
   ): Promise<Roles> {
     const { personId } = this.requireCaller(caller);
-    const [row] = (await m.query(
-      `SELECT (SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $3 FOR SHARE) AS initiative_role,
-              (SELECT role FROM group_member WHERE working_group_id = $2 AND initiative_id = $1 AND person_id = $3 FOR SHARE) AS group_role`,
-      [scope.initiativeId, scope.groupId ?? null, personId],
-    )) as { initiative_role: InitiativeRole | null; group_role: GroupRole | null }[];
-    const roles = { initiative: row.initiative_role, group: row.initiative_role ? row.group_role : null };
-    return decide(action, roles, resource);
+    return decide(action, rolesFrom(await this.repository.lockedRoles(personId, scope, m)), resource);
   }
 
   /**
@@ -113,16 +101,18 @@ export class AccessPolicy {
    */
   async authorizeAnywhere(caller: Caller | null, action: Action): Promise<void> {
     const { personId } = this.requireCaller(caller);
-    const rows = (await this.dataSource.query(`SELECT DISTINCT role FROM initiative_member WHERE person_id = $1`, [
-      personId,
-    ])) as {
-      role: InitiativeRole;
-    }[];
-    if (!rows.some((r) => allows(action, { initiative: r.role, group: null }))) {
+    const held = await this.repository.initiativeRoles(personId);
+    if (!held.some((role) => allows(action, { initiative: role, group: null }))) {
       throw new ForbiddenError(`Your role does not allow ${describe(action)}`);
     }
   }
 }
+
+/** A group role counts only for a member of the initiative. */
+const rolesFrom = (row: { initiativeRole: Roles['initiative']; groupRole: Roles['group'] }): Roles => ({
+  initiative: row.initiativeRole,
+  group: row.initiativeRole ? row.groupRole : null,
+});
 
 /** The answer of the policy for these roles: NOT_FOUND outside the initiative, FORBIDDEN when not allowed. */
 function decide(action: Action, roles: Roles, resource: ResourceRef): Roles {

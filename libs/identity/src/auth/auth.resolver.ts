@@ -1,7 +1,6 @@
 import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '@app/platform';
-import { AccessPolicy } from '../access/access-policy.service';
 import { PersonModel } from '../people/person.model';
 import { clientKey } from '../sign-in/client-key';
 import { requireOneSignIn } from '../sign-in/one-sign-in-per-request';
@@ -13,14 +12,11 @@ const clientOf = (ctx: RequestContext) => clientKey(ctx.req.ip);
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly policy: AccessPolicy,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Query(() => PersonModel, { description: 'The caller. UNAUTHENTICATED without a valid token.' })
   me(@Context() ctx: RequestContext): Promise<PersonModel> {
-    return this.auth.me(this.policy.requireCaller(ctx.caller).personId);
+    return this.auth.me(ctx.caller);
   }
 
   @Mutation(() => AuthPayloadModel, { description: 'UNAUTHENTICATED on a wrong e-mail or password (the same message for both).' })
@@ -54,13 +50,12 @@ export class AuthResolver {
     @Context() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AuthPayloadModel> {
-    const { personId } = this.policy.requireCaller(ctx.caller);
     requireOneSignIn(info);
-    return this.auth.changeMyPassword(clientOf(ctx), personId, currentPassword, newPassword);
+    return this.auth.changeMyPassword(ctx.caller, clientOf(ctx), currentPassword, newPassword);
   }
 
   @Mutation(() => Boolean, { description: 'Every token of the caller, this one included, stops working.' })
   signOutEverywhere(@Context() ctx: RequestContext): Promise<boolean> {
-    return this.auth.signOutEverywhere(this.policy.requireCaller(ctx.caller).personId);
+    return this.auth.signOutEverywhere(ctx.caller);
   }
 }

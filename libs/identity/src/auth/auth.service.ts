@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, UnauthenticatedError } from '@app/platform';
-import { PERSON_COLUMNS, type PersonModel } from '../people/person.model';
+import { type Caller, ConflictError, UnauthenticatedError } from '@app/platform';
+import { AccessPolicy } from '../access/access-policy.service';
+import { InvitationsRepository } from '../people/invitations.repository';
+import { PeopleRepository, type PersonWithSecrets } from '../people/people.repository';
+import type { PersonModel } from '../people/person.model';
 import { SignInAttempts } from '../sign-in/sign-in-attempts.service';
 import type { AuthPayloadModel } from './auth-payload.model';
 import { checkPassword, hashPassword, verifyPassword } from './passwords';
@@ -22,12 +25,6 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** The e-mail as sign-in failures are counted under it. */
 const emailKey = (email: string) => String(email).trim().toLowerCase().slice(0, 400);
 
-type PersonWithSecrets = PersonModel & { passwordHash: string | null; tokenVersion: number };
-
-/** The person's columns, password hash and current token version (raw SQL over `person p`). */
-const PERSON_WITH_SECRETS = `${PERSON_COLUMNS}, password_hash AS "passwordHash", coalesce(r.version, 0) AS "tokenVersion"
-  FROM person p LEFT JOIN token_revocation r ON r.person_id = p.id`;
-
 /**
  * Sign-in, invitations and the caller's own password and sessions. Every attempt to check or
  * set a password is counted per client (`client`: see clientKey) by SignInAttempts first.
@@ -36,6 +33,9 @@ const PERSON_WITH_SECRETS = `${PERSON_COLUMNS}, password_hash AS "passwordHash",
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly people: PeopleRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly policy: AccessPolicy,
     private readonly tokens: TokenService,
     private readonly revocations: TokenRevocations,
     private readonly attempts: SignInAttempts,
@@ -44,9 +44,7 @@ export class AuthService {
   async login(client: string, email: string, password: string): Promise<AuthPayloadModel> {
     const key = emailKey(email);
     const attempt = await this.attempts.begin(client, key);
-    const [row] = (await this.dataSource.query(`SELECT ${PERSON_WITH_SECRETS} WHERE lower(p.email) = $1`, [
-      key,
-    ])) as PersonWithSecrets[];
+    const row = await this.people.withSecretsByEmail(key);
     const ok = await verifyPassword(row?.passwordHash ?? (await dummy()), String(password));
     if (!row?.passwordHash || !ok) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     await attempt.succeeded();
@@ -62,11 +60,7 @@ export class AuthService {
     checkPassword(password);
     const attempt = await this.attempts.begin(client, null);
     const tokenHash = sha256(String(token));
-    const [invited] = (await this.dataSource.query(
-      `SELECT ${PERSON_WITH_SECRETS}
-        WHERE p.id = (SELECT person_id FROM invitation WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now())`,
-      [tokenHash],
-    )) as PersonWithSecrets[];
+    const invited = await this.people.withSecretsByInvitation(tokenHash);
     if (!invited) throw new UnauthenticatedError(BAD_INVITATION);
     if (invited.passwordHash && !(await verifyPassword(invited.passwordHash, password))) {
       throw new ConflictError('This account already has a password: sign in with it (an invitation never replaces it)');
@@ -74,33 +68,26 @@ export class AuthService {
     await attempt.succeeded();
     const newHash = invited.passwordHash ? null : await hashPassword(password);
     await this.dataSource.transaction(async (m) => {
-      const [consumed] = (await m.query(
-        `UPDATE invitation SET used_at = now() WHERE person_id = $1 AND used_at IS NULL AND expires_at > now() RETURNING token_hash AS "tokenHash"`,
-        [invited.id],
-      )) as [{ tokenHash: string }[], number];
+      const consumed = await this.invitations.consumeOpen(invited.id, m);
       // Another accept of the same person got there first.
-      if (!consumed.some((i) => i.tokenHash === tokenHash)) throw new UnauthenticatedError(BAD_INVITATION);
+      if (!consumed.includes(tokenHash)) throw new UnauthenticatedError(BAD_INVITATION);
       if (!newHash) return;
-      const [, updated] = (await m.query(`UPDATE person SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL`, [
-        invited.id,
-        newHash,
-      ])) as [unknown, number];
-      if (!updated) throw new ConflictError('This account got a password meanwhile: sign in with it');
+      if (!(await this.people.setFirstPassword(invited.id, newHash, m)))
+        throw new ConflictError('This account got a password meanwhile: sign in with it');
     });
     return this.payload(invited);
   }
 
   /** Sets a new password; every other token of the caller stops working. */
   async changeMyPassword(
+    caller: Caller | null,
     client: string,
-    personId: string,
     currentPassword: string,
     newPassword: string,
   ): Promise<AuthPayloadModel> {
+    const { personId } = this.policy.requireCaller(caller);
     checkPassword(newPassword, 'newPassword');
-    const [row] = (await this.dataSource.query(`SELECT ${PERSON_WITH_SECRETS} WHERE p.id = $1`, [
-      personId,
-    ])) as PersonWithSecrets[];
+    const row = await this.people.withSecretsById(personId);
     if (!row) throw new UnauthenticatedError();
     const attempt = await this.attempts.begin(client, emailKey(row.email));
     const ok = await verifyPassword(row.passwordHash ?? (await dummy()), String(currentPassword));
@@ -108,12 +95,8 @@ export class AuthService {
     await attempt.succeeded();
     const newHash = await hashPassword(newPassword);
     const tokenVersion = await this.dataSource.transaction(async (m) => {
-      const [, updated] = (await m.query(`UPDATE person SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, [
-        personId,
-        row.passwordHash,
-        newHash,
-      ])) as [unknown, number];
-      if (!updated) throw new ConflictError('Your password was changed meanwhile; sign in again');
+      if (!(await this.people.replacePassword(personId, row.passwordHash!, newHash, m)))
+        throw new ConflictError('Your password was changed meanwhile; sign in again');
       return this.revocations.revoke(m, personId);
     });
     await this.revocations.reload();
@@ -121,16 +104,16 @@ export class AuthService {
   }
 
   /** Every token of the person, the one in use included, stops working. */
-  async signOutEverywhere(personId: string): Promise<boolean> {
+  async signOutEverywhere(caller: Caller | null): Promise<boolean> {
+    const { personId } = this.policy.requireCaller(caller);
     await this.revocations.revoke(this.dataSource.manager, personId);
     await this.revocations.reload();
     return true;
   }
 
-  async me(personId: string): Promise<PersonModel> {
-    const [row] = (await this.dataSource.query(`SELECT ${PERSON_COLUMNS} FROM person WHERE id = $1`, [
-      personId,
-    ])) as PersonModel[];
+  /** The caller. */
+  async me(caller: Caller | null): Promise<PersonModel> {
+    const row = await this.people.byId(this.policy.requireCaller(caller).personId);
     if (!row) throw new UnauthenticatedError();
     return row;
   }

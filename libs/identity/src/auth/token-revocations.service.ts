@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig, DataChanges } from '@app/platform';
+import { TokenRevocationsRepository } from './token-revocations.repository';
 
 const SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
@@ -35,7 +36,7 @@ export class TokenRevocations {
   private revoked: Promise<Map<string, number>> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly revocations: TokenRevocationsRepository,
     config: AppConfig,
     changes: DataChanges,
   ) {
@@ -57,25 +58,15 @@ export class TokenRevocations {
   /** The version that the person's tokens must have at least (0: never revoked recently). */
   async currentVersion(personId: string): Promise<number> {
     if (this.live) return (await (this.revoked ?? this.reload())).get(personId) ?? 0;
-    const [row] = (await this.dataSource.query(
-      `SELECT version FROM token_revocation WHERE person_id = $1 AND revoked_at > now() - make_interval(secs => $2)`,
-      [personId, this.keptSeconds],
-    )) as { version: number }[];
-    return row?.version ?? 0;
+    return (await this.revocations.recentVersion(personId, this.keptSeconds)) ?? 0;
   }
 
   /**
    * Raises the person's token version in the caller's transaction: every token signed before
    * stops working once it commits (call `reload()` then). Returns the new version.
    */
-  async revoke(m: EntityManager, personId: string): Promise<number> {
-    const [row] = (await m.query(
-      `INSERT INTO token_revocation (person_id, version) VALUES ($1, 1)
-       ON CONFLICT (person_id) DO UPDATE SET version = token_revocation.version + 1, revoked_at = now()
-       RETURNING version`,
-      [personId],
-    )) as { version: number }[];
-    return row.version;
+  revoke(m: EntityManager, personId: string): Promise<number> {
+    return this.revocations.raise(personId, m);
   }
 
   /** Forgets what is known and loads it afresh (after a notice, or a revocation committed here). */
@@ -84,12 +75,7 @@ export class TokenRevocations {
       this.revoked = null;
       return Promise.resolve(new Map());
     }
-    const loading = this.dataSource
-      .query(
-        `SELECT person_id AS "personId", version FROM token_revocation WHERE revoked_at > now() - make_interval(secs => $1)`,
-        [this.keptSeconds],
-      )
-      .then((rows: { personId: string; version: number }[]) => new Map(rows.map((r) => [r.personId, r.version])));
+    const loading = this.revocations.recent(this.keptSeconds).then((rows) => new Map(rows.map((r) => [r.personId, r.version])));
     // A failed load is not kept: the next check tries again.
     loading.catch(() => {
       if (this.revoked === loading) this.revoked = null;

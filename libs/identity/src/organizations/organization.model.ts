@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import '../graphql-enums';
-import { OrganizationKind } from './organization.entity';
+import { OrganizationKind } from './organization-kind';
 
 @ObjectType('Organization')
 export class OrganizationModel {

@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError } from '@app/platform';
+import { type Caller, ConflictError } from '@app/platform';
+import { AccessPolicy } from '../access/access-policy.service';
 import type { CreateOrganizationInput } from './dto/create-organization.input';
-import { ORGANIZATION_COLUMNS, type OrganizationModel } from './organization.model';
+import type { OrganizationModel } from './organization.model';
+import { OrganizationsRepository } from './organizations.repository';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+    private readonly policy: AccessPolicy,
+  ) {}
 
-  /** CONFLICT when an organisation of that name (case-insensitively) exists. */
-  async create(input: CreateOrganizationInput): Promise<OrganizationModel> {
+  /** SECRETARIAT of any initiative; CONFLICT when an organisation of that name (case-insensitively) exists. */
+  async create(caller: Caller | null, input: CreateOrganizationInput): Promise<OrganizationModel> {
+    await this.policy.authorizeAnywhere(caller, 'organization.create');
     return this.dataSource.transaction(async (m) => {
-      const rows = (await m.query(
-        `INSERT INTO organization (name, acronym, kind, country) VALUES ($1, $2, $3, $4)
-         ON CONFLICT ((lower(name))) DO NOTHING RETURNING ${ORGANIZATION_COLUMNS}`,
-        [input.name.trim(), input.acronym ?? null, input.kind, input.country ?? null],
-      )) as OrganizationModel[];
-      if (!rows[0]) throw new ConflictError(`An organisation named "${input.name}" already exists`);
-      return rows[0];
+      const organization = await this.organizations.insert(input, m);
+      if (!organization) throw new ConflictError(`An organisation named "${input.name}" already exists`);
+      return organization;
     });
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, MailService, TOPICS, one, writeOutbox } from '@app/platform';
+import { AppConfig, MailService, TOPICS, writeOutbox } from '@app/platform';
 import { sha256 } from '../auth/auth.service';
+import { InvitationsRepository } from './invitations.repository';
 
 /** Days an invitation link stays valid. */
 export const INVITATION_DAYS = 7;
@@ -14,13 +15,9 @@ export const INVITATION_DAYS = 7;
  */
 export async function issueInvitation(m: EntityManager, personId: string, initiativeId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  const invitation = await one<{ id: string }>(
-    m,
-    `INSERT INTO invitation (person_id, initiative_id, token_hash, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(days => $4)) RETURNING id`,
-    [personId, initiativeId, sha256(token), INVITATION_DAYS],
-  );
-  await writeOutbox(m, TOPICS.invitationCreated, invitation!.id, { personId, initiativeId });
+  const invitations = new InvitationsRepository(m.connection);
+  const id = await invitations.insert({ personId, initiativeId, tokenHash: sha256(token), days: INVITATION_DAYS }, m);
+  await writeOutbox(m, TOPICS.invitationCreated, id, { personId, initiativeId });
   return token;
 }
 
@@ -36,11 +33,17 @@ export class InvitationsService {
   constructor(
     private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly invitations: InvitationsRepository,
   ) {}
 
   /** Stores a new invitation in the caller's transaction; returns the token (shown once). */
   issue(m: EntityManager, personId: string, initiativeId: string): Promise<string> {
     return issueInvitation(m, personId, initiativeId);
+  }
+
+  /** Deletes the person's unused invitations to the initiative (they left it). */
+  withdraw(m: EntityManager, initiativeId: string, personId: string): Promise<void> {
+    return this.invitations.withdraw(initiativeId, personId, m);
   }
 
   link(token: string): string {

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { InvalidInputError, UnauthenticatedError } from '@app/platform';
+import { type Caller, InvalidInputError, UnauthenticatedError } from '@app/platform';
+import { AccessPolicy } from '../access/access-policy.service';
 import { isTimeZone } from '../time-zones';
-import { PERSON_COLUMNS, type PersonModel } from './person.model';
+import type { PersonModel } from './person.model';
+import { PeopleRepository } from './people.repository';
 
 /** What a signed-in person changes in their own profile. */
 @Injectable()
 export class MyProfileService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly people: PeopleRepository,
+  ) {}
 
   /** The zone every time is shown in for this person (their e-mails, the web client). */
-  async setTimeZone(personId: string, timeZone: string): Promise<PersonModel> {
+  async setTimeZone(caller: Caller | null, timeZone: string): Promise<PersonModel> {
+    const { personId } = this.policy.requireCaller(caller);
     if (!isTimeZone(timeZone)) throw InvalidInputError.field('timeZone', 'must be an IANA time zone such as Europe/Zurich');
-    const [rows] = (await this.dataSource.query(`UPDATE person SET time_zone = $2 WHERE id = $1 RETURNING ${PERSON_COLUMNS}`, [
-      personId,
-      timeZone,
-    ])) as [PersonModel[], number];
-    if (!rows.length) throw new UnauthenticatedError();
-    return rows[0];
+    const person = await this.people.setTimeZone(personId, timeZone);
+    if (!person) throw new UnauthenticatedError();
+    return person;
   }
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { DATA_CHANGED_CHANNEL } from '../database/migrations/1790000009200-data-changed-notify';
+import { listen } from '../database/sql';
 import { PINO_LOGGER } from '../logging/logging.module';
 
 export interface ChangeListener {
@@ -81,7 +82,7 @@ export class DataChanges implements OnModuleDestroy {
     client.on('notification', (notice) => this.listeners.forEach((l) => l.changed(notice.payload ?? '')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+      await listen(client, DATA_CHANGED_CHANNEL);
     } catch (error) {
       onLost(error as Error);
       return;

@@ -1,7 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
  * The one description of our PostgreSQL connection, shared by the apps (through
@@ -16,7 +15,6 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
-    namingStrategy: new SnakeNamingStrategy(),
     extra: {
       max: config.DATABASE_POOL_SIZE,
       // Fail fast instead of queueing forever when PostgreSQL is gone; pg reconnects by itself.

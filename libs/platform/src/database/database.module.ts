@@ -8,8 +8,8 @@ import { runMigrationsLocked } from './run-migrations';
 import { SqlStatementCounter } from './sql-statement-counter';
 
 /**
- * PostgreSQL through TypeORM. Entities are registered by each domain module with
- * TypeOrmModule.forFeature and picked up by autoLoadEntities.
+ * PostgreSQL through TypeORM: the pool (DataSource), transactions and migrations. There are no
+ * entities; repositories run SQL through the helpers of ./sql.
  */
 @Global()
 @Module({
@@ -18,7 +18,6 @@ import { SqlStatementCounter } from './sql-statement-counter';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config),
-        autoLoadEntities: true,
         logger: SqlStatementCounter.instance,
         logging: ['query'],
         // Boot must not hang forever when PostgreSQL is down; health turns red instead.

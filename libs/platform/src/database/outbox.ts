@@ -13,7 +13,7 @@ export async function writeOutbox(
   subjectId: string,
   payload: Record<string, unknown> = {},
 ): Promise<void> {
-  await manager.query(`INSERT INTO outbox_event (topic, subject_id, payload) VALUES ($1, $2, $3)`, [
+  await rows(manager, `INSERT INTO outbox_event (topic, subject_id, payload) VALUES ($1, $2, $3)`, [
     topic,
     subjectId,
     JSON.stringify(payload),

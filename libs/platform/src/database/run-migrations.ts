@@ -1,4 +1,5 @@
 import type { DataSource, Migration } from 'typeorm';
+import { one } from './sql';
 
 /** Arbitrary constant key of the advisory lock that serialises migrations across replicas. */
 const MIGRATION_LOCK_KEY = 7_216_2016;
@@ -12,11 +13,11 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<Migra
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await one(runner, 'SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       return await dataSource.runMigrations({ transaction: 'each' });
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await one(runner, 'SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
     await runner.release();

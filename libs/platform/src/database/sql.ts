@@ -39,3 +39,9 @@ export async function one<T>(db: Queryable, sql: string, params: Params = []): P
 export async function updated<T = Record<string, unknown>>(db: Queryable, sql: string, params: Params = []): Promise<T[]> {
   return rows<T>(db, sql, params);
 }
+
+/** A dedicated pg connection (not the pool) that listens for NOTIFY on `channel`. */
+export async function listen(client: { query(sql: string): Promise<unknown> }, channel: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  await client.query(`LISTEN ${channel}`);
+}

@@ -7,13 +7,15 @@ import {
   hashPassword,
   InitiativeRole,
   InvitationsService,
-  PERSON_COLUMNS,
+  PeopleService,
   type PersonModel,
 } from '@app/identity';
 import { type Caller, ConflictError, isUuid, NotFoundError } from '@app/platform';
+import { InitiativesRepository } from '../initiatives/initiatives.repository';
 import type { RegisterPersonInput } from './dto/register-person.input';
 import type { SetGroupRoleInput } from './dto/set-group-role.input';
 import type { GroupMemberModel, InitiativeMemberModel } from './membership.models';
+import { MembershipsRepository } from './memberships.repository';
 
 const isChairRole = (role: GroupRole | null | undefined) => role === GroupRole.CHAIR || role === GroupRole.VICE_CHAIR;
 
@@ -26,6 +28,9 @@ export const groupAction = (newRole: GroupRole | null, currentRole: GroupRole | 
 export class MembershipsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsRepository,
+    private readonly initiatives: InitiativesRepository,
+    private readonly people: PeopleService,
     private readonly policy: AccessPolicy,
     private readonly invitations: InvitationsService,
   ) {}
@@ -44,36 +49,24 @@ export class MembershipsService {
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     const email = input.email.trim();
     const { person, token, recipient, initiativeName } = await this.dataSource.transaction(async (m) => {
-      const [initiative] = (await m.query(`SELECT name, time_zone AS "timeZone" FROM initiative WHERE id = $1`, [
-        input.initiativeId,
-      ])) as {
-        name: string;
-        timeZone: string;
-      }[];
+      const initiative = await this.initiatives.namedZone(input.initiativeId, m);
       if (!initiative) throw new NotFoundError('Initiative', input.initiativeId);
-      if (input.organizationId) {
-        const found = (await m.query(`SELECT 1 FROM organization WHERE id = $1`, [input.organizationId])) as unknown[];
-        if (!found.length) throw new NotFoundError('Organization', input.organizationId);
+      const {
+        person: { hasPassword, ...row },
+        existing,
+      } = await this.people.findOrCreate(
+        {
+          name: input.name.trim(),
+          email,
+          timeZone: input.timeZone ?? initiative.timeZone,
+          organizationId: input.organizationId ?? null,
+          passwordHash,
+        },
+        m,
+      );
+      if (!(await this.memberships.joinInitiative(input.initiativeId, row.id, input.role, m))) {
+        throw new ConflictError(`${email} is already registered in this initiative`);
       }
-      const created = (await m.query(
-        `INSERT INTO person (name, email, time_zone, organization_id, password_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ((lower(email))) DO NOTHING
-         RETURNING ${PERSON_COLUMNS}, password_hash IS NOT NULL AS "hasPassword"`,
-        [input.name.trim(), email, input.timeZone ?? initiative.timeZone, input.organizationId ?? null, passwordHash],
-      )) as (PersonModel & { hasPassword: boolean })[];
-      const [existing] = created.length
-        ? []
-        : ((await m.query(
-            `SELECT ${PERSON_COLUMNS}, password_hash IS NOT NULL AS "hasPassword" FROM person WHERE lower(email) = lower($1)`,
-            [email],
-          )) as (PersonModel & { hasPassword: boolean })[]);
-      const { hasPassword, ...row } = created[0] ?? existing;
-      const joined = (await m.query(
-        `INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING person_id`,
-        [input.initiativeId, row.id, input.role],
-      )) as unknown[];
-      if (!joined.length) throw new ConflictError(`${email} is already registered in this initiative`);
       // Someone already on the platform keeps their own profile and password, is invited (they
       // confirm with their account) and is told by e-mail; the SECRETARIAT gets the answer a new
       // registration with this input would give, so it learns nothing of their profile.
@@ -86,7 +79,7 @@ export class MembershipsService {
             organizationId: input.organizationId ?? null,
           }
         : row;
-      const invited = existing !== undefined || !hasPassword;
+      const invited = existing || !hasPassword;
       const token = invited ? await this.invitations.issue(m, row.id, input.initiativeId) : null;
       return { person, token, recipient: { ...row, hasAccount: hasPassword }, initiativeName: initiative.name };
     });
@@ -104,20 +97,14 @@ export class MembershipsService {
     if (!isUuid(personId)) throw new NotFoundError('Person', personId);
     return this.dataSource.transaction(async (m) => {
       const secretariat = await this.lockSecretariat(m, caller, initiativeId);
-      const [current] = (await m.query(
-        `SELECT role, since FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR UPDATE`,
-        [initiativeId, personId],
-      )) as { role: InitiativeRole; since: Date }[];
+      const current = await this.memberships.lockInitiativeRole(initiativeId, personId, m);
       if (!current) throw new NotFoundError('Person', personId);
       if (current.role === role) return { initiativeId, personId, role, since: current.since };
       if (current.role === InitiativeRole.SECRETARIAT && secretariat.length <= 1) {
         throw new ConflictError('An initiative needs at least one SECRETARIAT: appoint another one first');
       }
-      const [rows] = (await m.query(
-        `UPDATE initiative_member SET role = $3, since = now() WHERE initiative_id = $1 AND person_id = $2 RETURNING since`,
-        [initiativeId, personId, role],
-      )) as [{ since: Date }[], number];
-      return { initiativeId, personId, role, since: rows[0].since };
+      const since = await this.memberships.setInitiativeRole(initiativeId, personId, role, m);
+      return { initiativeId, personId, role, since };
     });
   }
 
@@ -131,19 +118,13 @@ export class MembershipsService {
     if (!isUuid(personId)) throw new NotFoundError('Person', personId);
     await this.dataSource.transaction(async (m) => {
       const secretariat = await this.lockSecretariat(m, caller, initiativeId);
-      const [current] = (await m.query(
-        `SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR UPDATE`,
-        [initiativeId, personId],
-      )) as { role: InitiativeRole }[];
+      const current = await this.memberships.lockInitiativeRole(initiativeId, personId, m);
       if (!current) throw new NotFoundError('Person', personId);
       if (current.role === InitiativeRole.SECRETARIAT && secretariat.length <= 1) {
         throw new ConflictError('An initiative needs at least one SECRETARIAT: appoint another one first');
       }
-      await m.query(`DELETE FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [initiativeId, personId]);
-      await m.query(`DELETE FROM invitation WHERE initiative_id = $1 AND person_id = $2 AND used_at IS NULL`, [
-        initiativeId,
-        personId,
-      ]);
+      await this.memberships.leaveInitiative(initiativeId, personId, m);
+      await this.invitations.withdraw(m, initiativeId, personId);
     });
     this.policy.forgetRoles();
     return true;
@@ -154,11 +135,8 @@ export class MembershipsService {
    * its last SECRETARIAT, and checks again, under the lock, that the caller may manage members
    * (they may have been demoted or removed meanwhile). Returns the SECRETARIAT rows.
    */
-  private async lockSecretariat(m: EntityManager, caller: Caller | null, initiativeId: string): Promise<unknown[]> {
-    const secretariat = (await m.query(
-      `SELECT person_id FROM initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT' FOR UPDATE`,
-      [initiativeId],
-    )) as unknown[];
+  private async lockSecretariat(m: EntityManager, caller: Caller | null, initiativeId: string): Promise<string[]> {
+    const secretariat = await this.memberships.lockSecretariat(initiativeId, m);
     await this.policy.authorizeInTransaction(
       m,
       caller,
@@ -175,12 +153,7 @@ export class MembershipsService {
     personId: string,
   ): Promise<{ initiativeId: string; current: GroupRole | null }> {
     if (!isUuid(workingGroupId)) throw new NotFoundError('Working group', workingGroupId);
-    const [group] = (await this.dataSource.query(
-      `SELECT wg.initiative_id AS "initiativeId", gm.role AS current
-         FROM working_group wg LEFT JOIN group_member gm ON gm.working_group_id = wg.id AND gm.person_id = $2
-        WHERE wg.id = $1`,
-      [workingGroupId, isUuid(personId) ? personId : null],
-    )) as { initiativeId: string; current: GroupRole | null }[];
+    const group = await this.memberships.groupAndRole(workingGroupId, isUuid(personId) ? personId : null);
     if (!group) throw new NotFoundError('Working group', workingGroupId);
     return group;
   }
@@ -197,19 +170,10 @@ export class MembershipsService {
       await this.lockInitiativeMember(m, initiativeId, personId);
       // The roles as they are now, locked: the check above may have read them before a
       // concurrent change (the target made CHAIR, the caller no longer CHAIR).
-      const [locked] = (await m.query(`SELECT role FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`, [
-        workingGroupId,
-        personId,
-      ])) as { role: GroupRole }[];
-      await this.policy.authorizeInTransaction(m, caller, groupAction(role, locked?.role ?? null), scope, resource);
-      const [row] = (await m.query(
-        `INSERT INTO group_member (working_group_id, initiative_id, person_id, role) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (working_group_id, person_id) DO UPDATE SET role = EXCLUDED.role,
-           since = CASE WHEN group_member.role = EXCLUDED.role THEN group_member.since ELSE now() END
-         RETURNING since`,
-        [workingGroupId, initiativeId, personId, role],
-      )) as { since: Date }[];
-      return { workingGroupId, personId, role, since: row.since };
+      const locked = await this.memberships.lockGroupRole(workingGroupId, personId, m);
+      await this.policy.authorizeInTransaction(m, caller, groupAction(role, locked), scope, resource);
+      const since = await this.memberships.setGroupRole(workingGroupId, initiativeId, personId, role, m);
+      return { workingGroupId, personId, role, since };
     });
   }
 
@@ -221,13 +185,10 @@ export class MembershipsService {
     await this.policy.authorize(caller, groupAction(null, current), scope, resource);
     if (!current) throw new NotFoundError('Group member', personId);
     return this.dataSource.transaction(async (m) => {
-      const [locked] = (await m.query(`SELECT role FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`, [
-        workingGroupId,
-        personId,
-      ])) as { role: GroupRole }[];
-      if (locked?.role !== current) throw new ConflictError('The membership changed meanwhile; reload and retry');
-      await this.policy.authorizeInTransaction(m, caller, groupAction(null, locked.role), scope, resource);
-      await m.query(`DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2`, [workingGroupId, personId]);
+      const locked = await this.memberships.lockGroupRole(workingGroupId, personId, m);
+      if (locked !== current) throw new ConflictError('The membership changed meanwhile; reload and retry');
+      await this.policy.authorizeInTransaction(m, caller, groupAction(null, locked), scope, resource);
+      await this.memberships.leaveGroup(workingGroupId, personId, m);
       return true;
     });
   }
@@ -238,13 +199,8 @@ export class MembershipsService {
    * NOT_FOUND for an unknown person; CONFLICT when the person does not belong to the initiative.
    */
   private async lockInitiativeMember(m: EntityManager, initiativeId: string, personId: string): Promise<void> {
-    const [member] = (await m.query(
-      `SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR NO KEY UPDATE`,
-      [initiativeId, personId],
-    )) as { role: InitiativeRole }[];
-    if (member) return;
-    const [person] = (await m.query(`SELECT 1 FROM person WHERE id = $1`, [personId])) as unknown[];
-    if (!person) throw new NotFoundError('Person', personId);
+    if (await this.memberships.lockInitiativeMember(initiativeId, personId, m)) return;
+    if (!(await this.people.exists(personId, m))) throw new NotFoundError('Person', personId);
     throw new ConflictError('The person must belong to the initiative before joining one of its groups');
   }
 }

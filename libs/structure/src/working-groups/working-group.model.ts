@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import '../graphql-enums';
-import { GroupStatus } from './working-group.entity';
+import { GroupStatus } from './group-status';
 
 /**
  * A working group. `initiative`, `chairs` and `members` are resolved by WorkingGroupsResolver;

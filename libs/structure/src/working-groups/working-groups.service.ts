@@ -3,23 +3,21 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '@app/identity';
 import { type Caller, ConflictError, isUuid, NotFoundError } from '@app/platform';
 import type { CreateWorkingGroupInput } from './dto/create-working-group.input';
-import { WORKING_GROUP_COLUMNS, type WorkingGroupModel } from './working-group.model';
+import type { WorkingGroupModel } from './working-group.model';
+import { WorkingGroupsRepository } from './working-groups.repository';
 
 @Injectable()
 export class WorkingGroupsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsRepository,
     private readonly policy: AccessPolicy,
   ) {}
 
   /** NOT_FOUND unless the group exists and the caller belongs to its initiative. */
   async byId(caller: Caller | null, id: string): Promise<WorkingGroupModel> {
     this.policy.requireCaller(caller);
-    const [row] = isUuid(id)
-      ? ((await this.dataSource.query(`SELECT ${WORKING_GROUP_COLUMNS} FROM working_group WHERE id = $1`, [
-          id,
-        ])) as WorkingGroupModel[])
-      : [];
+    const row = isUuid(id) ? await this.groups.byId(id) : null;
     if (!row) throw new NotFoundError('Working group', id);
     await this.policy.authorize(
       caller,
@@ -44,13 +42,9 @@ export class WorkingGroupsService {
       },
     );
     return this.dataSource.transaction(async (m) => {
-      const rows = (await m.query(
-        `INSERT INTO working_group (initiative_id, code, name, mandate, status) VALUES ($1, $2, $3, $4, 'ACTIVE')
-         ON CONFLICT (initiative_id, code) DO NOTHING RETURNING ${WORKING_GROUP_COLUMNS}`,
-        [input.initiativeId, input.code, input.name.trim(), input.mandate],
-      )) as WorkingGroupModel[];
-      if (!rows[0]) throw new ConflictError(`A working group with code ${input.code} already exists in this initiative`);
-      return rows[0];
+      const group = await this.groups.insert({ ...input, name: input.name.trim() }, m);
+      if (!group) throw new ConflictError(`A working group with code ${input.code} already exists in this initiative`);
+      return group;
     });
   }
 }

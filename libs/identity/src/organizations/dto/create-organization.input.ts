@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import '../../graphql-enums';
-import { OrganizationKind } from '../organization.entity';
+import { OrganizationKind } from '../organization-kind';
 
 @InputType('CreateOrganizationInput')
 export class CreateOrganizationInput {

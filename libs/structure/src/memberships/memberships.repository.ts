@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  type GroupRole,
+  type InitiativeRole,
+  ORGANIZATION_COLUMNS,
+  type OrganizationModel,
+  PERSON_COLUMNS,
+  type PersonModel,
+} from '@app/identity';
+import { isUuid, one, type PageRequest, type Queryable, rows, updated } from '@app/platform';
+
+/** A chair of a group with their person and organisation (to prime those loaders). */
+export interface ChairRow {
+  workingGroupId: string;
+  personId: string;
+  person: PersonModel;
+  organization: OrganizationModel | null;
+}
+
+/** A membership of a page, keyed by its owner (initiative or group). */
+export interface MemberRow {
+  ownerId: string;
+  personId: string;
+  role: string;
+  since: Date;
+  sinceKey: string;
+}
+
+/** A row of memberPages(): an owner's count, and one member of its page (none when the page is empty). */
+export type MemberPageRow = Partial<MemberRow> & { countOwner: string; total: number; person: PersonModel | null };
+
+/** The two membership tables, and the column naming their owner. */
+export const INITIATIVE_MEMBERS = { table: 'initiative_member', owner: 'initiative_id' } as const;
+export const GROUP_MEMBERS = { table: 'group_member', owner: 'working_group_id' } as const;
+type Memberships = typeof INITIATIVE_MEMBERS | typeof GROUP_MEMBERS;
+
+/**
+ * initiative_member and group_member: one role per person and initiative, and per person and
+ * working group (the person must belong to the group's initiative). The row locks here are what
+ * keep an initiative's last SECRETARIAT and a group's chairs safe from concurrent changes.
+ */
+@Injectable()
+export class MembershipsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Adds the person to the initiative; false when they already belong to it. */
+  async joinInitiative(initiativeId: string, personId: string, role: InitiativeRole, m: Queryable): Promise<boolean> {
+    const joined = await rows(
+      m,
+      `INSERT INTO initiative_member (initiative_id, person_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING person_id`,
+      [initiativeId, personId, role],
+    );
+    return joined.length > 0;
+  }
+
+  /** The person's membership of the initiative, locked FOR UPDATE; null when they do not belong to it. */
+  lockInitiativeRole(
+    initiativeId: string,
+    personId: string,
+    m: Queryable,
+  ): Promise<{ role: InitiativeRole; since: Date } | null> {
+    return one(m, `SELECT role, since FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR UPDATE`, [
+      initiativeId,
+      personId,
+    ]);
+  }
+
+  /** Replaces the person's role in the initiative; returns the new `since`. */
+  async setInitiativeRole(initiativeId: string, personId: string, role: InitiativeRole, m: Queryable): Promise<Date> {
+    const [row] = await updated<{ since: Date }>(
+      m,
+      `UPDATE initiative_member SET role = $3, since = now() WHERE initiative_id = $1 AND person_id = $2 RETURNING since`,
+      [initiativeId, personId, role],
+    );
+    return row.since;
+  }
+
+  /** Removes the person from the initiative and, by the foreign key, from its groups. */
+  async leaveInitiative(initiativeId: string, personId: string, m: Queryable): Promise<void> {
+    await updated(m, `DELETE FROM initiative_member WHERE initiative_id = $1 AND person_id = $2`, [initiativeId, personId]);
+  }
+
+  /** The initiative's SECRETARIAT members, locked FOR UPDATE. */
+  async lockSecretariat(initiativeId: string, m: Queryable): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      m,
+      `SELECT person_id AS "personId" FROM initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT' FOR UPDATE`,
+      [initiativeId],
+    );
+    return found.map((r) => r.personId);
+  }
+
+  /**
+   * The person's membership of the initiative, locked FOR NO KEY UPDATE (their group roles may
+   * still reference it); null when they do not belong to it.
+   */
+  lockInitiativeMember(initiativeId: string, personId: string, m: Queryable): Promise<{ role: InitiativeRole } | null> {
+    return one(m, `SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $2 FOR NO KEY UPDATE`, [
+      initiativeId,
+      personId,
+    ]);
+  }
+
+  /** The group's initiative and the person's current role in it; null for an unknown group. */
+  groupAndRole(
+    workingGroupId: string,
+    personId: string | null,
+    db: Queryable = this.dataSource,
+  ): Promise<{ initiativeId: string; current: GroupRole | null } | null> {
+    return one(
+      db,
+      `SELECT wg.initiative_id AS "initiativeId", gm.role AS current
+         FROM working_group wg LEFT JOIN group_member gm ON gm.working_group_id = wg.id AND gm.person_id = $2
+        WHERE wg.id = $1`,
+      [workingGroupId, personId],
+    );
+  }
+
+  /** The person's role in the group, locked FOR UPDATE; null when they are not in it. */
+  async lockGroupRole(workingGroupId: string, personId: string, m: Queryable): Promise<GroupRole | null> {
+    const row = await one<{ role: GroupRole }>(
+      m,
+      `SELECT role FROM group_member WHERE working_group_id = $1 AND person_id = $2 FOR UPDATE`,
+      [workingGroupId, personId],
+    );
+    return row?.role ?? null;
+  }
+
+  /** Sets the person's role in the group (a new `since` only when the role changes); returns `since`. */
+  async setGroupRole(
+    workingGroupId: string,
+    initiativeId: string,
+    personId: string,
+    role: GroupRole,
+    m: Queryable,
+  ): Promise<Date> {
+    const row = await one<{ since: Date }>(
+      m,
+      `INSERT INTO group_member (working_group_id, initiative_id, person_id, role) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (working_group_id, person_id) DO UPDATE SET role = EXCLUDED.role,
+         since = CASE WHEN group_member.role = EXCLUDED.role THEN group_member.since ELSE now() END
+       RETURNING since`,
+      [workingGroupId, initiativeId, personId, role],
+    );
+    return row!.since;
+  }
+
+  async leaveGroup(workingGroupId: string, personId: string, m: Queryable): Promise<void> {
+    await updated(m, `DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2`, [workingGroupId, personId]);
+  }
+
+  /** The CHAIR and VICE_CHAIR members of the groups, chairs first, with their people and organisations. */
+  chairs(workingGroupIds: readonly string[], db: Queryable = this.dataSource): Promise<ChairRow[]> {
+    return rows<ChairRow>(
+      db,
+      `SELECT gm.working_group_id AS "workingGroupId", gm.person_id AS "personId", row_to_json(p) AS person, row_to_json(o) AS organization
+         FROM group_member gm
+         JOIN LATERAL (SELECT ${PERSON_COLUMNS} FROM person WHERE id = gm.person_id) p ON true
+         LEFT JOIN LATERAL (SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = p."organizationId") o ON true
+        WHERE gm.working_group_id = ANY($1::uuid[]) AND gm.role IN ('CHAIR', 'VICE_CHAIR')
+        ORDER BY gm.working_group_id, (gm.role = 'CHAIR') DESC, gm.since, gm.person_id`,
+      [workingGroupIds],
+    );
+  }
+
+  /**
+   * Pages of memberships for many owners in one statement: per owner its count, and the first
+   * `limit + 1` rows after the cursor (ordered by since, person id) with their people.
+   */
+  memberPages(
+    memberships: Memberships,
+    ownerIds: readonly string[],
+    role: string | null,
+    page: PageRequest,
+    db: Queryable = this.dataSource,
+  ): Promise<MemberPageRow[]> {
+    const { table, owner } = memberships;
+    const [afterSince, afterPerson] = (page.after ?? [null, null]) as [string | null, string | null];
+    // Per owner: its count, and its page as a LIMIT over (owner, since, person_id) indexes. The
+    // person of each row is a scalar subquery: as a join, the planner hash-joins the whole
+    // person table (bench/run: 2.7 ms instead of 0.8 ms for a page of 50).
+    return rows<MemberPageRow>(
+      db,
+      `SELECT o.id AS "countOwner", c.total, r."ownerId", r."personId", r.role, r.since, r."sinceKey", r.person
+       FROM unnest($1::uuid[]) AS o (id)
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS total FROM ${table} WHERE ${owner} = o.id AND ($2::text IS NULL OR role = $2)) c
+       LEFT JOIN LATERAL (
+        SELECT m.${owner} AS "ownerId", m.person_id AS "personId", m.role, m.since,
+               to_char(m.since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sinceKey",
+               (SELECT row_to_json(p) FROM (SELECT ${PERSON_COLUMNS} FROM person WHERE id = m.person_id) p) AS person
+          FROM (SELECT * FROM ${table}
+                 WHERE ${owner} = o.id AND ($2::text IS NULL OR role = $2)
+                   AND ($3::timestamptz IS NULL OR (since, person_id) > ($3::timestamptz, $4::uuid))
+                 ORDER BY since, person_id LIMIT $5) m) r ON true
+      ORDER BY o.id, r.since, r."personId"`,
+      [
+        ownerIds.filter(isUuid),
+        role,
+        afterSince,
+        isUuid(afterPerson) ? afterPerson : null,
+        page.limit === 0 ? 0 : page.limit + 1,
+      ],
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export enum GroupStatus {
+  PROPOSED = 'PROPOSED',
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+}
