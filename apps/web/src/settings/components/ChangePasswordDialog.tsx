@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { session } from '../../auth/session';
+import { Dialog } from '../../shared/components/Dialog';
 import { AlertForm } from '../../shared/components/AlertForm';
 import { PasswordField } from '../../shared/components/PasswordField';
 import { errorCode, useApiErrorMessage } from '../../shared/errors';
@@ -56,13 +57,7 @@ export function ChangePasswordDialog({ opened, onClose, onChanged }: ChangePassw
     );
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('password.dialogTitle')}
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
-      centered
-    >
+    <Dialog opened={opened} onClose={close} title={t('password.dialogTitle')} closeLabel={t('dialog.close')}>
       <AlertForm error={message} onSubmit={submit}>
         <PasswordField label={t('password.current')} autoComplete="current-password" value={current} onChange={setCurrent} />
         <PasswordField
@@ -82,6 +77,6 @@ export function ChangePasswordDialog({ opened, onClose, onChanged }: ChangePassw
           </Button>
         </Group>
       </AlertForm>
-    </Modal>
+    </Dialog>
   );
 }

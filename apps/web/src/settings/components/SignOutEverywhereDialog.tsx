@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignOut } from '../../auth/use-sign-out';
+import { Dialog } from '../../shared/components/Dialog';
 import { useApiErrorMessage } from '../../shared/errors';
 import { SignOutEverywhereMutation } from '../queries';
 
@@ -16,13 +17,7 @@ export function SignOutEverywhereDialog({ opened, onClose }: { opened: boolean; 
     onClose();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('everywhere.dialogTitle')}
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
-      centered
-    >
+    <Dialog opened={opened} onClose={close} title={t('everywhere.dialogTitle')} closeLabel={t('dialog.close')}>
       <Stack>
         {error && (
           <Alert color="red" role="alert">
@@ -48,6 +43,6 @@ export function SignOutEverywhereDialog({ opened, onClose }: { opened: boolean; 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
