@@ -15,9 +15,21 @@ describe('demo seed: KPI catalogue', () => {
       fx.query<{ code: string; xmin: string }>(
         `SELECT k.code, k.xmin::text FROM kpi k JOIN initiative i ON i.id = k.initiative_id WHERE i.slug = 'u4ssc' ORDER BY k.code`,
       );
+    const links = () =>
+      fx.query(
+        `SELECT k.code, count(*)::int AS items FROM work_item_kpi l JOIN kpi k ON k.id = l.kpi_id JOIN initiative i ON i.id = k.initiative_id
+          WHERE i.slug = 'u4ssc' GROUP BY k.code ORDER BY k.code`,
+      );
     const first = await snapshot();
+    const firstLinks = await links();
     await seed();
     expect(await snapshot()).toEqual(first);
+    expect(await links()).toEqual(firstLinks);
+    expect(firstLinks).toEqual([
+      { code: 'EC:ICT:PS:1A', items: 2 },
+      { code: 'EC:ICT:PS:2A', items: 1 },
+      { code: 'SC:SH:SI:4C', items: 1 },
+    ]);
 
     const file = JSON.parse(readFileSync(KPI_FILE, 'utf8')) as { kpis: { code: string; name: string }[] };
     expect(first.map((r) => r.code)).toEqual(file.kpis.map((k) => k.code).sort());
