@@ -235,6 +235,29 @@ describe('KPI catalogue', () => {
     });
   });
 
+  it("keeps one of two concurrent replacements of an item's KPIs, never their union", async () => {
+    const ids = await kpiIds(gw, w.member.token, slug);
+    const plan = await createPlan(gw, w.chair.token, w.groupId, 'Concurrent links');
+    const item = await addItem(gw, w.chair.token, { workPlanId: plan.id, title: 'Contested' });
+    const lists = [
+      [ids['EC:ICT:ICT:1C'], ids['EC:ICT:ICT:2A']],
+      [ids['EN:EN:AQ:1C'], ids['SC:EH:ED:1C']],
+    ];
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all(
+        lists.map((kpiIdList, i) =>
+          gw.gql(LINK_KPIS, { workItemId: item.id, kpiIds: kpiIdList }, i === 0 ? w.chair.token : w.secretariat.token),
+        ),
+      );
+      results.forEach(ok);
+      const links = await fx.query<{ kpi_id: string }>(
+        `SELECT kpi_id FROM work_item_kpi WHERE work_item_id = $1 ORDER BY kpi_id`,
+        [item.id],
+      );
+      expect(lists.map((l) => [...l].sort())).toContainEqual(links.map((r) => r.kpi_id));
+    }
+  });
+
   describe('Query.kpi', () => {
     it('answers members with every field, and NOT_FOUND to other initiatives and unknown ids', async () => {
       const ids = await kpiIds(gw, w.member.token, slug);

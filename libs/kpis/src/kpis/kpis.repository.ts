@@ -138,6 +138,14 @@ export class KpisRepository {
     return found.map((r) => r.id);
   }
 
+  /**
+   * Serialises the replacements of one item's KPIs until the transaction ends: without it, two
+   * concurrent replacements would each keep the other's inserts and leave the union of both lists.
+   */
+  async lockLinksOf(workItemId: string, db: Queryable): Promise<void> {
+    await rows(db, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`work_item_kpi:${workItemId}`]);
+  }
+
   /** Replaces the work item's KPIs by `kpiIds` (KPIs of `initiativeId`), in one statement. */
   async replaceLinks(
     workItemId: string,

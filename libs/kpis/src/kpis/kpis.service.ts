@@ -113,6 +113,7 @@ export class KpisService {
       throw InvalidInputError.field('kpiIds', `at most ${MAX_KPIS_PER_WORK_ITEM} KPIs per work item`);
     }
     await this.dataSource.transaction(async (m) => {
+      await this.kpis.lockLinksOf(workItemId, m);
       const found = new Set(await this.kpis.idsInInitiative(scope.initiativeId, ids.filter(isUuid), m));
       const missing = ids.find((id) => !found.has(id));
       if (missing !== undefined) throw new NotFoundError('KPI', missing);
