@@ -69,3 +69,16 @@ test('a KPI nobody addresses yet says so', async ({ page }) => {
     'No work item addresses this KPI yet.',
   );
 });
+
+test('a work item on its group page links to the KPIs it addresses', async ({ page }) => {
+  await signIn(page, 'member04@u4ssc.example');
+  await page.goto('/i/u4ssc/kpis');
+  await page.getByRole('searchbox', { name: 'Code or name' }).fill('EC:ICT:PS:2A');
+  await page.getByRole('link', { name: 'e-Government' }).click();
+  await page.getByRole('link', { name: /Guidelines on open data for smart governance/ }).click();
+  const kpis = page.getByRole('group', { name: 'KPIs addressed by Guidelines on open data for smart governance' });
+  await expect(kpis.getByRole('link')).toHaveText(['EC:ICT:PS:1A', 'EC:ICT:PS:2A']);
+  await checkPage(page, 'group-kpis');
+  await kpis.getByRole('link', { name: 'EC:ICT:PS:1A' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'EC:ICT:PS:1A Open Data' })).toBeVisible();
+});
