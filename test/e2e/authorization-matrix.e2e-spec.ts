@@ -125,6 +125,25 @@ const addItem = async (w: World) => {
   return { planId, ...data.addWorkItem };
 };
 
+/** A KPI of the initiative's catalogue, imported by the SECRETARIAT under a fresh code. */
+const importKpi = async (w: World) => {
+  const code = `AZ:${uniqueId()}`;
+  await must(
+    w,
+    w.people.secretariat.token,
+    `mutation ($id: ID!, $kpis: [KpiInput!]!) { importKpis(initiativeId: $id, kpis: $kpis) { created } }`,
+    {
+      id: w.initiativeId,
+      kpis: [{ code, name: 'Indicator', dimension: 'ECONOMY', subDimension: 'ICT', category: 'ICT', level: 'CORE' }],
+    },
+  );
+  const [kpi] = await w.fixtures.query<{ id: string }>(`SELECT id FROM kpi WHERE initiative_id = $1 AND code = $2`, [
+    w.initiativeId,
+    code,
+  ]);
+  return kpi.id;
+};
+
 /** The password every caller has while a row about their own password runs. */
 const CALLERS_PASSWORD = 'the-callers-password';
 let callersHash: Promise<string> | null = null;
@@ -345,6 +364,37 @@ const ROWS: Record<string, Row> = {
     prepare: async (w) => ({
       query: `mutation ($id: ID!) { removeWorkItem(id: $id) }`,
       variables: { id: (await addItem(w)).id },
+    }),
+  },
+  // ---------------------------------------------------------------- KPI catalogue
+  'Query.kpi': {
+    expected: READ,
+    prepare: async (w) => ({ query: `query ($id: ID!) { kpi(id: $id) { id } }`, variables: { id: await importKpi(w) } }),
+  },
+  'Mutation.importKpis': {
+    expected: only('secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!, $kpis: [KpiInput!]!) { importKpis(initiativeId: $id, kpis: $kpis) { created updated unchanged } }`,
+      variables: {
+        id: w.initiativeId,
+        kpis: [
+          {
+            code: `AZ:${uniqueId()}`,
+            name: 'Indicator',
+            dimension: 'ECONOMY',
+            subDimension: 'ICT',
+            category: 'ICT',
+            level: 'CORE',
+          },
+        ],
+      },
+    }),
+  },
+  'Mutation.linkWorkItemKpis': {
+    expected: only('chair', 'viceChair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($item: ID!, $kpis: [ID!]!) { linkWorkItemKpis(workItemId: $item, kpiIds: $kpis) { id } }`,
+      variables: { item: (await addItem(w)).id, kpis: [await importKpi(w)] },
     }),
   },
   'Mutation.submitWorkPlan': {

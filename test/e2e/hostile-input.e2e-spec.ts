@@ -225,6 +225,7 @@ describe('hostile input', () => {
       ownerId: () => secretariat.id,
       personId: () => member.id,
       id: () => item.id,
+      workItemId: () => item.id,
       dueAt: () => '2031-02-01T09:00:00Z',
       code: () => `CC-${uniqueId(3).toUpperCase()}`,
       email: () => `cc-${uniqueId()}@example.org`,

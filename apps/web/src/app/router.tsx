@@ -14,6 +14,8 @@ const NotificationsPage = lazy(() =>
 const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => ({ default: m.BallotPage })));
 const TermsPage = lazy(() => import('../terms/views/TermsPage').then((m) => ({ default: m.TermsPage })));
 const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const KpisPage = lazy(() => import('../kpis/views/KpisPage').then((m) => ({ default: m.KpisPage })));
+const KpiPage = lazy(() => import('../kpis/views/KpiPage').then((m) => ({ default: m.KpiPage })));
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'i/:slug', element: <InitiativeOverview /> },
+          { path: 'i/:slug/kpis', element: <KpisPage /> },
+          { path: 'i/:slug/kpis/:id', element: <KpiPage /> },
           { path: 'groups/:id', element: <GroupPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'ballots/:id', element: <BallotPage /> },

@@ -4,6 +4,8 @@ export const urls = {
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   initiative: (slug: string) => `/i/${encodeURIComponent(slug)}`,
+  kpis: (slug: string) => `/i/${encodeURIComponent(slug)}/kpis`,
+  kpi: (slug: string, id: string) => `/i/${encodeURIComponent(slug)}/kpis/${id}`,
   group: (id: string) => `/groups/${id}`,
   terms: (id: string) => `/terms/${id}`,
   ballot: (id: string) => `/ballots/${id}`,

@@ -68,6 +68,11 @@ export const GroupQuery = graphql(`
                 id
                 name
               }
+              kpis {
+                id
+                code
+                name
+              }
             }
           }
         }

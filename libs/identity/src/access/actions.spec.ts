@@ -34,6 +34,8 @@ const EXPECTED: Record<Action, string[]> = {
   'workPlan.submit': ['viceChair', 'chair'],
   'workPlan.approve': ['secretariat'],
   'queueDashboard.read': ['secretariat'],
+  'kpi.import': ['secretariat'],
+  'workItem.linkKpis': ['viceChair', 'chair', 'secretariat'],
 };
 
 describe('access rules', () => {

@@ -46,6 +46,10 @@ export const ACTION_RULES = {
   'workPlan.submit': isChairOrVice,
   /** approveWorkPlan: SUBMITTED -> APPROVED. */
   'workPlan.approve': isSecretariat,
+  /** importKpis: the initiative's KPI catalogue. */
+  'kpi.import': isSecretariat,
+  /** linkWorkItemKpis: those who may edit the item's plan. */
+  'workItem.linkKpis': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
   /** Read the queue dashboard (SECRETARIAT of any initiative); changing queues is for PLATFORM_OPERATORS. */
   'queueDashboard.read': isSecretariat,
 } satisfies Record<string, (roles: Roles) => boolean>;

@@ -155,6 +155,19 @@ export const NOTIFY_DATA_CHANGED: SqlFunction = {
     $fn$`,
 };
 
+/**
+ * Text folded for search: lower case, accents dropped (NFD, then the combining marks removed), so
+ * "Societe" finds "Société". IMMUTABLE, so generated columns and indexes may use it.
+ */
+export const FOLD_SEARCH_TEXT: SqlFunction = {
+  name: 'fold_search_text',
+  sql: `
+    CREATE OR REPLACE FUNCTION fold_search_text(p_text text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+      SELECT regexp_replace(normalize(lower(p_text), NFD), '[\\u0300-\\u036f]', '', 'g')
+    $fn$`,
+};
+
 /** Every function, in an order that creates a function before one that calls it. */
 export const SQL_FUNCTIONS: readonly SqlFunction[] = [
   VOTE_RECORD_HASH,
@@ -163,4 +176,5 @@ export const SQL_FUNCTIONS: readonly SqlFunction[] = [
   CURRENT_VOTE_FOLLOWS_CHAIN,
   CAST_VOTE,
   NOTIFY_DATA_CHANGED,
+  FOLD_SEARCH_TEXT,
 ];

@@ -14,6 +14,8 @@ import { en as settingsEn } from '../../settings/messages/en';
 import { fr as settingsFr } from '../../settings/messages/fr';
 import { en as termsEn } from '../../terms/messages/en';
 import { fr as termsFr } from '../../terms/messages/fr';
+import { en as kpisEn } from '../../kpis/messages/en';
+import { fr as kpisFr } from '../../kpis/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -32,6 +34,7 @@ export const resources = {
     ballots: ballotsEn,
     terms: termsEn,
     settings: settingsEn,
+    kpis: kpisEn,
   },
   fr: {
     common: commonFr,
@@ -43,6 +46,7 @@ export const resources = {
     ballots: ballotsFr,
     terms: termsFr,
     settings: settingsFr,
+    kpis: kpisFr,
   },
 } as const;
 

@@ -14,6 +14,7 @@ export const en = {
   unowned: 'Nobody',
   noDue: 'No deadline',
   overdue: 'Overdue',
+  kpisOf: 'KPIs addressed by {{title}}',
   progressOf: 'Progress of {{title}}',
   kind: { DELIVERABLE: 'Deliverable', MILESTONE: 'Milestone', TASK: 'Task' },
   status: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', BLOCKED: 'Blocked', DONE: 'Done', CANCELLED: 'Cancelled' },

@@ -17,6 +17,7 @@ export const fr: Translation<typeof en> = {
   unowned: 'Personne',
   noDue: 'Sans échéance',
   overdue: 'En retard',
+  kpisOf: 'Indicateurs auxquels répond {{title}}',
   progressOf: 'Avancement de {{title}}',
   kind: { DELIVERABLE: 'Livrable', MILESTONE: 'Jalon', TASK: 'Tâche' },
   status: { NOT_STARTED: 'Non commencé', IN_PROGRESS: 'En cours', BLOCKED: 'Bloqué', DONE: 'Terminé', CANCELLED: 'Annulé' },

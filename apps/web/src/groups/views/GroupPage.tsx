@@ -115,6 +115,21 @@ export function GroupPage() {
                           <Text size="xs" c="dimmed">
                             {t(`kind.${item.kind}`)}
                           </Text>
+                          {item.kpis.length > 0 && (
+                            <Group gap={4} mt={4} aria-label={t('kpisOf', { title: item.title })} role="group">
+                              {item.kpis.map((kpi) => (
+                                <Anchor
+                                  key={kpi.id}
+                                  component={Link}
+                                  to={urls.kpi(group.initiative.slug, kpi.id)}
+                                  size="xs"
+                                  title={kpi.name}
+                                >
+                                  {kpi.code}
+                                </Anchor>
+                              ))}
+                            </Group>
+                          )}
                         </Table.Td>
                         <Table.Td>{item.owner?.name ?? t('unowned')}</Table.Td>
                         <Table.Td>{item.dueAt ? <DateTime value={item.dueAt} /> : t('noDue')}</Table.Td>

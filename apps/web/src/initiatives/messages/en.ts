@@ -2,6 +2,7 @@ export const en = {
   launched: 'Launched {{date}}',
   terms: 'Terms of reference',
   noTerms: 'The initiative has no terms of reference yet.',
+  kpis: 'KPIs',
   openBallots: 'Open ballots',
   closes: 'closes',
   groups: {

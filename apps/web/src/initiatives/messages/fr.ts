@@ -5,6 +5,7 @@ export const fr: Translation<typeof en> = {
   launched: 'Lancée le {{date}}',
   terms: 'Mandat',
   noTerms: 'L’initiative n’a pas encore de mandat.',
+  kpis: 'Indicateurs clés',
   openBallots: 'Scrutins ouverts',
   closes: 'clôture',
   groups: {

@@ -45,6 +45,9 @@ export function InitiativeOverview() {
           <Text>{t('noTerms')}</Text>
         )}
       </Group>
+      <Anchor component={Link} to={urls.kpis(slug)} display="inline-block" mb="lg">
+        {t('kpis')}
+      </Anchor>
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {!p ? (
         <Loading />

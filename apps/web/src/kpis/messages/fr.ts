@@ -1,0 +1,43 @@
+import type { Translation } from '../../app/messages/types';
+import type { en } from './en';
+
+export const fr: Translation<typeof en> = {
+  title: 'Indicateurs clés',
+  intro: 'Les indicateurs clés de performance de {{name}}.',
+  breadcrumb: 'Fait partie de {{name}}',
+  filters: {
+    label: 'Filtrer les indicateurs',
+    dimension: 'Dimension',
+    level: 'Niveau',
+    search: 'Code ou nom',
+    searchHint: 'Sans tenir compte des majuscules ni des accents.',
+    all: 'Toutes',
+    clear: 'Effacer les filtres',
+  },
+  count_one: '{{count}} indicateur',
+  count_other: '{{count}} indicateurs',
+  caption: 'Indicateurs, par code',
+  columns: { code: 'Code', name: 'Nom', dimension: 'Dimension', level: 'Niveau' },
+  empty: 'L’initiative n’a pas encore d’indicateurs.',
+  noMatch: 'Aucun indicateur ne correspond à ces filtres.',
+  previous: 'Page précédente',
+  next: 'Page suivante',
+  page: 'Page {{page}}',
+  dimension: { ECONOMY: 'Économie', ENVIRONMENT: 'Environnement', SOCIETY_AND_CULTURE: 'Société et culture' },
+  level: { CORE: 'Essentiel', ADVANCED: 'Avancé' },
+  details: {
+    title: 'Détails',
+    code: 'Code',
+    dimension: 'Dimension',
+    subDimension: 'Sous-dimension',
+    category: 'Catégorie',
+    level: 'Niveau',
+    definition: 'Définition',
+    unit: 'Unité',
+    none: 'Non précisé',
+  },
+  backToCatalogue: 'Tous les indicateurs',
+  workItems: 'Éléments de travail qui y répondent',
+  noWorkItems: 'Aucun élément de travail ne répond encore à cet indicateur.',
+  status: { NOT_STARTED: 'Non commencé', IN_PROGRESS: 'En cours', BLOCKED: 'Bloqué', DONE: 'Terminé', CANCELLED: 'Annulé' },
+};
