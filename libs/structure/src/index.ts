@@ -9,3 +9,4 @@ export * from './memberships/memberships.service';
 export * from './working-groups/working-groups.service';
 export * from './working-groups/working-groups.reader';
 export * from './structure.module';
+export * from './structure-data.module';

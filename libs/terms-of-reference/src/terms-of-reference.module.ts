@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { StructureDataModule } from '@app/structure';
 import { QUEUES } from '@app/platform';
 import { BallotAccess } from './ballots/ballot-access.service';
 import { BallotAuditReader } from './ballots/ballot-audit.service';
@@ -29,7 +30,7 @@ import { VotesService } from './votes/votes.service';
 
 /** Terms of reference, ballots, votes and receipts: the gateway's part. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.ballots })],
+  imports: [IdentityModule, StructureDataModule, BullModule.registerQueue({ name: QUEUES.ballots })],
   providers: [
     TermsOfReferenceRepository,
     BallotsRepository,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { StructureDataModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressResolver } from './progress/progress.resolver';
@@ -15,7 +16,7 @@ import { WorkPlansReader } from './work-plans.reader';
 
 /** Work plans of the working groups, their items and dependencies, and progress. */
 @Module({
-  imports: [IdentityModule, TermsOfReferenceModule],
+  imports: [IdentityModule, StructureDataModule, TermsOfReferenceModule],
   providers: [
     WorkPlansRepository,
     WorkItemsRepository,

@@ -3,10 +3,13 @@ import { DataSource } from 'typeorm';
 import {
   type GroupRole,
   type InitiativeRole,
+  type MembershipRoleRow,
+  type MembershipRolesSource,
   ORGANIZATION_COLUMNS,
   type OrganizationModel,
   PERSON_COLUMNS,
   type PersonModel,
+  type Scope,
 } from '@app/identity';
 import { isUuid, one, type PageRequest, type Queryable, rows, updated } from '@app/platform';
 
@@ -41,8 +44,40 @@ type Memberships = typeof INITIATIVE_MEMBERS | typeof GROUP_MEMBERS;
  * keep an initiative's last SECRETARIAT and a group's chairs safe from concurrent changes.
  */
 @Injectable()
-export class MembershipsRepository {
+export class MembershipsRepository implements MembershipRolesSource {
+  readonly tables = [INITIATIVE_MEMBERS.table, GROUP_MEMBERS.table];
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The person's role in the initiative and in the group of the scope (one row, nulls where none). */
+  async roles(personId: string, scope: Scope, db: Queryable = this.dataSource): Promise<MembershipRoleRow> {
+    return (await one<MembershipRoleRow>(
+      db,
+      `SELECT im.role AS "initiativeRole", gm.role AS "groupRole"
+         FROM (SELECT 1) one
+         LEFT JOIN initiative_member im ON im.initiative_id = $1 AND im.person_id = $3
+         LEFT JOIN group_member gm ON gm.working_group_id = $2 AND gm.initiative_id = $1 AND gm.person_id = $3`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    ))!;
+  }
+
+  /** roles(), locked FOR SHARE until the transaction `m` ends. */
+  async lockedRoles(personId: string, scope: Scope, m: Queryable): Promise<MembershipRoleRow> {
+    return (await one<MembershipRoleRow>(
+      m,
+      `SELECT (SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $3 FOR SHARE) AS "initiativeRole",
+              (SELECT role FROM group_member WHERE working_group_id = $2 AND initiative_id = $1 AND person_id = $3 FOR SHARE) AS "groupRole"`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    ))!;
+  }
+
+  /** Every role the person holds in any initiative. */
+  async initiativeRoles(personId: string, db: Queryable = this.dataSource): Promise<InitiativeRole[]> {
+    const found = await rows<{ role: InitiativeRole }>(db, `SELECT DISTINCT role FROM initiative_member WHERE person_id = $1`, [
+      personId,
+    ]);
+    return found.map((r) => r.role);
+  }
 
   /** Adds the person to the initiative; false when they already belong to it. */
   async joinInitiative(initiativeId: string, personId: string, role: InitiativeRole, m: Queryable): Promise<boolean> {
