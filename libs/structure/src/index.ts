@@ -6,6 +6,8 @@ export * from './working-groups/group-status';
 export * from './working-groups/working-group.model';
 export * from './initiatives/initiatives.service';
 export * from './memberships/memberships.service';
+export * from './memberships/memberships.reader';
+export * from './initiatives/initiatives.reader';
 export * from './working-groups/working-groups.service';
 export * from './working-groups/working-groups.reader';
 export * from './structure.module';

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { MEMBERSHIP_ROLES_SOURCE } from '@app/identity';
+import { InitiativesReader } from './initiatives/initiatives.reader';
+import { InitiativesRepository } from './initiatives/initiatives.repository';
+import { MembershipsReader } from './memberships/memberships.reader';
 import { MembershipsRepository } from './memberships/memberships.repository';
 import { WorkingGroupsReader } from './working-groups/working-groups.reader';
 import { WorkingGroupsRepository } from './working-groups/working-groups.repository';
@@ -13,11 +16,22 @@ import { WorkingGroupsRepository } from './working-groups/working-groups.reposit
 @Global()
 @Module({
   providers: [
+    InitiativesRepository,
+    InitiativesReader,
     MembershipsRepository,
+    MembershipsReader,
     WorkingGroupsRepository,
     WorkingGroupsReader,
     { provide: MEMBERSHIP_ROLES_SOURCE, useExisting: MembershipsRepository },
   ],
-  exports: [MembershipsRepository, WorkingGroupsRepository, WorkingGroupsReader, MEMBERSHIP_ROLES_SOURCE],
+  exports: [
+    InitiativesRepository,
+    InitiativesReader,
+    MembershipsRepository,
+    MembershipsReader,
+    WorkingGroupsRepository,
+    WorkingGroupsReader,
+    MEMBERSHIP_ROLES_SOURCE,
+  ],
 })
 export class StructureDataModule {}

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { InitiativesResolver } from './initiatives/initiatives.resolver';
 import { InitiativesService } from './initiatives/initiatives.service';
-import { InitiativesRepository } from './initiatives/initiatives.repository';
 import { GroupMemberResolver, InitiativeMemberResolver, MembershipsResolver } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
 import { WorkingGroupsResolver } from './working-groups/working-groups.resolver';
@@ -13,7 +12,6 @@ import { StructureDataModule } from './structure-data.module';
 @Module({
   imports: [IdentityModule, StructureDataModule],
   providers: [
-    InitiativesRepository,
     InitiativesService,
     InitiativesResolver,
     WorkingGroupsService,

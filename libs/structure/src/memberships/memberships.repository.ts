@@ -186,6 +186,74 @@ export class MembershipsRepository implements MembershipRolesSource {
     await updated(m, `DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2`, [workingGroupId, personId]);
   }
 
+  /** The person ids of the group's CHAIR, VICE_CHAIR and MEMBERs. */
+  async groupElectors(workingGroupId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      db,
+      `SELECT person_id AS "personId" FROM group_member WHERE working_group_id = $1 AND role IN ('CHAIR', 'VICE_CHAIR', 'MEMBER')`,
+      [workingGroupId],
+    );
+    return found.map((r) => r.personId);
+  }
+
+  /** The person ids of the initiative's MEMBERs. */
+  async initiativeElectors(initiativeId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      db,
+      `SELECT person_id AS "personId" FROM initiative_member WHERE initiative_id = $1 AND role = 'MEMBER'`,
+      [initiativeId],
+    );
+    return found.map((r) => r.personId);
+  }
+
+  /** Whether the person is a member of the group in a role other than OBSERVER. */
+  async isGroupContributor(workingGroupId: string, personId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const found = await rows(
+      db,
+      `SELECT 1 FROM group_member WHERE working_group_id = $1 AND person_id = $2 AND role <> 'OBSERVER'`,
+      [workingGroupId, personId],
+    );
+    return found.length > 0;
+  }
+
+  /** The CHAIR and VICE_CHAIR person ids of each of the groups that has any (by role, then person). */
+  chairIdsOf(
+    workingGroupIds: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ groupId: string; chairIds: string[] }[]> {
+    return rows(
+      db,
+      `SELECT working_group_id AS "groupId", array_agg(person_id ORDER BY role, person_id) AS "chairIds"
+         FROM group_member WHERE working_group_id = ANY($1::uuid[]) AND role IN ('CHAIR', 'VICE_CHAIR')
+        GROUP BY working_group_id`,
+      [workingGroupIds],
+    );
+  }
+
+  /** The (group, person) pairs, among these, that are memberships in a role other than OBSERVER. */
+  contributorPairs(
+    pairs: readonly { groupId: string; personId: string }[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ groupId: string; personId: string }[]> {
+    return rows(
+      db,
+      `SELECT gm.working_group_id AS "groupId", gm.person_id AS "personId"
+         FROM unnest($1::uuid[], $2::uuid[]) AS q (group_id, person_id)
+         JOIN group_member gm ON gm.working_group_id = q.group_id AND gm.person_id = q.person_id AND gm.role <> 'OBSERVER'`,
+      [pairs.map((p) => p.groupId), pairs.map((p) => p.personId)],
+    );
+  }
+
+  /** The groups the person chairs (CHAIR or VICE_CHAIR). */
+  async groupsChairedBy(personId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ groupId: string }>(
+      db,
+      `SELECT working_group_id AS "groupId" FROM group_member WHERE person_id = $1 AND role IN ('CHAIR', 'VICE_CHAIR')`,
+      [personId],
+    );
+    return found.map((r) => r.groupId);
+  }
+
   /** The CHAIR and VICE_CHAIR members of the groups, chairs first, with their people and organisations. */
   chairs(workingGroupIds: readonly string[], db: Queryable = this.dataSource): Promise<ChairRow[]> {
     return rows<ChairRow>(
