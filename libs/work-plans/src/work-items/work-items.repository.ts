@@ -166,16 +166,6 @@ export class WorkItemsRepository {
     return counts;
   }
 
-  /** Whether the person is a member of the group in a role other than OBSERVER (who may own its items). */
-  async isOwnerCandidate(groupId: string, personId: string, db: Queryable = this.dataSource): Promise<boolean> {
-    const found = await rows(
-      db,
-      `SELECT 1 FROM group_member WHERE working_group_id = $1 AND person_id = $2 AND role <> 'OBSERVER'`,
-      [groupId, personId],
-    );
-    return found.length > 0;
-  }
-
   async insert(item: NewWorkItem, m: Queryable): Promise<WorkItemModel> {
     const [inserted] = await rows<WorkItemModel>(
       m,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, allows } from '@app/identity';
+import { MembershipsReader } from '@app/structure';
 import {
   type Caller,
   ConflictError,
@@ -38,6 +39,7 @@ export class WorkItemsService {
     private readonly items: WorkItemsRepository,
     private readonly reader: WorkPlansReader,
     private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   /** The item's initiative, group, plan and owner (for the access policy); NOT_FOUND when there is no such item. */
@@ -209,7 +211,7 @@ export class WorkItemsService {
 
   /** BAD_USER_INPUT unless the person is a member of the group in a role other than OBSERVER. */
   private async requireOwnerCandidate(groupId: string, personId: string, field: string, m: Queryable): Promise<void> {
-    if (!isUuid(personId) || !(await this.items.isOwnerCandidate(groupId, personId, m)))
+    if (!isUuid(personId) || !(await this.memberships.isGroupContributor(groupId, personId, m)))
       throw InvalidInputError.field(field, 'must be a member of the working group (CHAIR, VICE_CHAIR or MEMBER)');
   }
 }
