@@ -7,6 +7,7 @@ import { BallotAccess } from './ballots/ballot-access.service';
 import { BallotAuditReader } from './ballots/ballot-audit.service';
 import { BallotClosing } from './ballots/ballot-closing.service';
 import { BallotReader } from './ballots/ballot-reader.service';
+import { BallotDeadlinesRepository } from './ballots/ballot-deadlines.repository';
 import { BallotDeadlines } from './ballots/ballots.deadlines';
 import { BallotsRepository } from './ballots/ballots.repository';
 import { BallotsResolver } from './ballots/ballots.resolver';
@@ -53,6 +54,7 @@ import { VotesService } from './votes/votes.service';
     VotesResolver,
     BallotFeed,
     BallotSubscriptionResolver,
+    BallotDeadlinesRepository,
     BallotDeadlines,
   ],
   exports: [BallotReader, BallotsService, TorReader],

@@ -5,6 +5,7 @@ import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
+import { WorkItemDeadlinesRepository } from './work-items/work-item-deadlines.repository';
 import { WorkItemDeadlines } from './work-items/work-items.deadlines';
 import { WorkItemsRepository } from './work-items/work-items.repository';
 import { WorkItemsResolver } from './work-items/work-items.resolver';
@@ -29,6 +30,7 @@ import { WorkPlansReader } from './work-plans.reader';
     WorkingGroupPlanResolver,
     WorkItemsResolver,
     ProgressResolver,
+    WorkItemDeadlinesRepository,
     WorkItemDeadlines,
   ],
   exports: [WorkPlansService, WorkItemsService, ProgressService, WorkPlansReader],
