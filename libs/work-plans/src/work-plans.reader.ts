@@ -133,7 +133,6 @@ export class WorkPlansReader {
     const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
     const found = initiativeGroups.length
       ? await this.progressOf.ofGroups(
-          initiativeId,
           initiativeGroups.map((g) => g.id),
           asOf,
         )

@@ -88,24 +88,18 @@ export class ProgressRepository {
    * Each of the initiative's working groups with its current plan, and per plan LATERAL its counts and its
    * next due items over two indexes (one row per group, none for a group without a plan).
    */
-  ofGroups(
-    initiativeId: string,
-    workingGroupIds: readonly string[],
-    asOf: Date,
-    db: Queryable = this.dataSource,
-  ): Promise<GroupProgressRow[]> {
-    // g: the groups' initiative, as structure gave it (WORK_PLAN_COLUMNS reads g.initiative_id).
+  ofGroups(workingGroupIds: readonly string[], asOf: Date, db: Queryable = this.dataSource): Promise<GroupProgressRow[]> {
     return rows<GroupProgressRow>(
       db,
       `WITH cur AS (
          SELECT DISTINCT ON (p.working_group_id) ${WORK_PLAN_COLUMNS}
-           FROM work_plan p CROSS JOIN (SELECT $3::uuid AS initiative_id) g
+           FROM work_plan p
           WHERE p.working_group_id = ANY($1::uuid[]) ${NEWEST_FIRST})
        SELECT cur."workingGroupId", row_to_json(cur) AS plan, row_to_json(c) AS counts, n.items AS "nextDue"
          FROM cur
         CROSS JOIN LATERAL ${planCounts('cur.id')} c
         CROSS JOIN LATERAL (SELECT ${planNextDue('cur.id')} AS items) n`,
-      [workingGroupIds, asOf, initiativeId],
+      [workingGroupIds, asOf],
     );
   }
 

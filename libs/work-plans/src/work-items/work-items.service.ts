@@ -44,9 +44,9 @@ export class WorkItemsService {
 
   /** The item's initiative, group, plan and owner (for the access policy); NOT_FOUND when there is no such item. */
   async itemScope(itemId: string): Promise<PlanScope & { ownerId: string | null }> {
-    const scope = isUuid(itemId) ? await this.items.scopeOf(itemId) : null;
-    if (!scope) throw new NotFoundError('Work item', itemId);
-    return scope;
+    const place = isUuid(itemId) ? await this.items.placeOf(itemId) : null;
+    if (!place) throw new NotFoundError('Work item', itemId);
+    return this.workPlans.inInitiative(place);
   }
 
   async workItem(caller: Caller | null, id: string, loaders: LoaderRegistry): Promise<WorkItemModel> {
