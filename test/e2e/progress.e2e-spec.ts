@@ -292,8 +292,8 @@ describe('progress', () => {
     }
     expect(counts[0]).toBeGreaterThan(0);
     expect(counts[1]).toBe(counts[0]);
-    // policy, groups + plans + counts + nextDue (one statement), initiative, owners of nextDue
-    expect(counts[0]).toBe(4);
+    // policy, groups (structure's reader), plans + counts + nextDue (one statement), initiative, owners of nextDue
+    expect(counts[0]).toBe(5);
   });
 
   describe('overdueItems', () => {

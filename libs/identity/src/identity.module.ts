@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Authenticator } from '@app/platform';
 import { AccessPolicy } from './access/access-policy.service';
-import { RolesRepository } from './access/roles.repository';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthenticator } from './auth/jwt-authenticator';
@@ -24,7 +23,6 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 /** People, organisations, sign-in and the access policy. */
 @Module({
   providers: [
-    RolesRepository,
     AccessPolicy,
     TokenRevocationsRepository,
     TokenRevocations,

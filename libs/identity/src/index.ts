@@ -1,6 +1,7 @@
 import './graphql-enums';
 export * from './access/access-policy.service';
 export * from './access/actions';
+export * from './access/membership-roles-source';
 export * from './access/roles';
 export * from './loaders';
 export * from './organizations/organization-kind';

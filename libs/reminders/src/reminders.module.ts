@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { IdentityModule } from '@app/identity';
+import { StructureDataModule } from '@app/structure';
 import { QUEUES } from '@app/platform';
 import { DashboardAccess } from './admin/dashboard-access';
 import { QueueDashboard } from './admin/queue-dashboard';
@@ -26,6 +27,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
 @Module({
   imports: [
     IdentityModule,
+    StructureDataModule,
     DiscoveryModule,
     BullModule.registerQueue(
       { name: QUEUES.system },

@@ -2,25 +2,18 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { InitiativesResolver } from './initiatives/initiatives.resolver';
 import { InitiativesService } from './initiatives/initiatives.service';
-import { InitiativesRepository } from './initiatives/initiatives.repository';
-import { MembershipsRepository } from './memberships/memberships.repository';
 import { GroupMemberResolver, InitiativeMemberResolver, MembershipsResolver } from './memberships/memberships.resolver';
 import { MembershipsService } from './memberships/memberships.service';
-import { WorkingGroupsReader } from './working-groups/working-groups.reader';
-import { WorkingGroupsRepository } from './working-groups/working-groups.repository';
 import { WorkingGroupsResolver } from './working-groups/working-groups.resolver';
 import { WorkingGroupsService } from './working-groups/working-groups.service';
+import { StructureDataModule } from './structure-data.module';
 
 /** Initiatives, memberships and working groups. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, StructureDataModule],
   providers: [
-    InitiativesRepository,
-    MembershipsRepository,
     InitiativesService,
     InitiativesResolver,
-    WorkingGroupsRepository,
-    WorkingGroupsReader,
     WorkingGroupsService,
     WorkingGroupsResolver,
     MembershipsService,
@@ -28,6 +21,6 @@ import { WorkingGroupsService } from './working-groups/working-groups.service';
     InitiativeMemberResolver,
     GroupMemberResolver,
   ],
-  exports: [InitiativesService, WorkingGroupsService, WorkingGroupsReader, MembershipsService],
+  exports: [InitiativesService, WorkingGroupsService, MembershipsService],
 })
 export class StructureModule {}

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@app/platform';
+import { StructureDataModule } from '@app/structure';
 import { BallotClosing } from './ballots/ballot-closing.service';
+import { BallotDeadlinesRepository } from './ballots/ballot-deadlines.repository';
 import { BallotDeadlines } from './ballots/ballots.deadlines';
 import { BallotsRepository } from './ballots/ballots.repository';
 import { CloseBallotProcessor } from './ballots/jobs/close-ballot.processor';
@@ -9,7 +11,14 @@ import { TermsOfReferenceRepository } from './documents/terms-of-reference.repos
 
 /** The worker's part: the processor that persists ballot outcomes at closesAt. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.ballots })],
-  providers: [BallotsRepository, TermsOfReferenceRepository, BallotClosing, CloseBallotProcessor, BallotDeadlines],
+  imports: [StructureDataModule, BullModule.registerQueue({ name: QUEUES.ballots })],
+  providers: [
+    BallotsRepository,
+    TermsOfReferenceRepository,
+    BallotClosing,
+    CloseBallotProcessor,
+    BallotDeadlinesRepository,
+    BallotDeadlines,
+  ],
 })
 export class TermsOfReferenceJobsModule {}

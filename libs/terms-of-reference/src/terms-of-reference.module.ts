@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { StructureDataModule } from '@app/structure';
 import { QUEUES } from '@app/platform';
 import { BallotAccess } from './ballots/ballot-access.service';
 import { BallotAuditReader } from './ballots/ballot-audit.service';
 import { BallotClosing } from './ballots/ballot-closing.service';
 import { BallotReader } from './ballots/ballot-reader.service';
+import { BallotDeadlinesRepository } from './ballots/ballot-deadlines.repository';
 import { BallotDeadlines } from './ballots/ballots.deadlines';
 import { BallotsRepository } from './ballots/ballots.repository';
 import { BallotsResolver } from './ballots/ballots.resolver';
@@ -29,7 +31,7 @@ import { VotesService } from './votes/votes.service';
 
 /** Terms of reference, ballots, votes and receipts: the gateway's part. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.ballots })],
+  imports: [IdentityModule, StructureDataModule, BullModule.registerQueue({ name: QUEUES.ballots })],
   providers: [
     TermsOfReferenceRepository,
     BallotsRepository,
@@ -52,6 +54,7 @@ import { VotesService } from './votes/votes.service';
     VotesResolver,
     BallotFeed,
     BallotSubscriptionResolver,
+    BallotDeadlinesRepository,
     BallotDeadlines,
   ],
   exports: [BallotReader, BallotsService, TorReader],

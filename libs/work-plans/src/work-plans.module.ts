@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { StructureDataModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { ProgressRepository } from './progress/progress.repository';
 import { ProgressResolver } from './progress/progress.resolver';
 import { ProgressService } from './progress/progress.service';
+import { WorkItemDeadlinesRepository } from './work-items/work-item-deadlines.repository';
 import { WorkItemDeadlines } from './work-items/work-items.deadlines';
 import { WorkItemsRepository } from './work-items/work-items.repository';
 import { WorkItemsResolver } from './work-items/work-items.resolver';
@@ -15,7 +17,7 @@ import { WorkPlansReader } from './work-plans.reader';
 
 /** Work plans of the working groups, their items and dependencies, and progress. */
 @Module({
-  imports: [IdentityModule, TermsOfReferenceModule],
+  imports: [IdentityModule, StructureDataModule, TermsOfReferenceModule],
   providers: [
     WorkPlansRepository,
     WorkItemsRepository,
@@ -28,6 +30,7 @@ import { WorkPlansReader } from './work-plans.reader';
     WorkingGroupPlanResolver,
     WorkItemsResolver,
     ProgressResolver,
+    WorkItemDeadlinesRepository,
     WorkItemDeadlines,
   ],
   exports: [WorkPlansService, WorkItemsService, ProgressService, WorkPlansReader],

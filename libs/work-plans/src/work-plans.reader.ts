@@ -11,7 +11,7 @@ import {
   type PageRequest,
   toConnection,
 } from '@app/platform';
-import { workingGroupLoader } from '@app/structure';
+import { workingGroupLoader, WorkingGroupsReader } from '@app/structure';
 import { meanPercent, NO_PROGRESS, type ProgressCounts, soonest, sumCounts } from './rules/progress';
 import type { InitiativeProgressModel, ProgressModel } from './progress/progress.model';
 import { ProgressRepository } from './progress/progress.repository';
@@ -41,6 +41,7 @@ export class WorkPlansReader {
     private readonly plans: WorkPlansRepository,
     private readonly workItems: WorkItemsRepository,
     private readonly progressOf: ProgressRepository,
+    private readonly workingGroups: WorkingGroupsReader,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -124,21 +125,28 @@ export class WorkPlansReader {
 
   /**
    * Progress of every working group of an initiative and the totals over their current plans:
-   * one statement whatever the number of groups and items. Primes the loaders so nested fields
-   * cost nothing more.
+   * two statements whatever the number of groups and items (the groups from structure, then
+   * their plans, counts and next due items). Primes the loaders so nested fields cost nothing more.
    */
   async initiativeProgress(loaders: LoaderRegistry, initiativeId: string): Promise<InitiativeProgressModel> {
     const asOf = new Date();
-    const rows = await this.progressOf.ofInitiative(initiativeId, asOf);
-    const dueByPlan = new Map(rows.flatMap((r) => (r.plan ? [[r.plan.id, itemsFromJson(r.nextDue)] as const] : [])));
+    const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
+    const found = initiativeGroups.length
+      ? await this.progressOf.ofGroups(
+          initiativeGroups.map((g) => g.id),
+          asOf,
+        )
+      : [];
+    const ofGroup = new Map(found.map((r) => [r.workingGroupId, r]));
 
     const groups = workingGroupLoader(loaders, this.dataSource);
     const plans = this.plan(loaders);
     const current = this.currentPlanOfGroup(loaders);
     const progress = this.progress(loaders);
-    const workingGroups = rows.map(({ group, plan, counts }) => {
-      const due = plan ? (dueByPlan.get(plan.id) ?? []) : [];
-      const planProgress = toProgress(counts ?? NO_PROGRESS, due);
+    const workingGroups = initiativeGroups.map((group) => {
+      const row = ofGroup.get(group.id);
+      const plan = row?.plan ?? null;
+      const planProgress = toProgress(row?.counts ?? NO_PROGRESS, itemsFromJson(row?.nextDue ?? null));
       groups.prime(group.id, group);
       current.prime(group.id, plan);
       if (plan) {
@@ -147,25 +155,23 @@ export class WorkPlansReader {
       }
       return { workingGroup: group, workPlan: plan, progress: planProgress };
     });
-    const totals = toProgress(
-      sumCounts(rows.map((r) => r.counts ?? NO_PROGRESS)),
-      soonest(workingGroups.map((g) => g.progress.nextDue)),
-    );
+    const totals = toProgress(sumCounts(found.map((r) => r.counts)), soonest(workingGroups.map((g) => g.progress.nextDue)));
     return { initiativeId, asOf, workingGroups, totals };
   }
 
-  /** Overdue items of the initiative's current plans, oldest dueAt first (two statements). */
+  /** Overdue items of the initiative's current plans, oldest dueAt first (three statements: its groups, the count, the page). */
   async overdueItems(initiativeId: string, page: PageRequest): Promise<ConnectionShape<WorkItemModel>> {
     const asOf = new Date();
     const [afterKey, afterId] = (page.after ?? [null, null]) as [unknown, unknown];
     const validAfter = typeof afterKey === 'string' && !Number.isNaN(Date.parse(afterKey)) && isUuid(afterId);
     if (page.after && !validAfter) throw InvalidInputError.field('after', 'is not a cursor returned by this API');
-    const total = await this.progressOf.overdueCount(initiativeId, asOf);
+    const groupIds = (await this.workingGroups.ofInitiative(initiativeId)).map((g) => g.id);
+    const total = await this.progressOf.overdueCount(groupIds, asOf);
     const rows =
       page.limit === 0
         ? []
         : await this.progressOf.overduePage(
-            initiativeId,
+            groupIds,
             asOf,
             validAfter ? { dueKey: afterKey, id: afterId as string } : null,
             page.limit + 1,

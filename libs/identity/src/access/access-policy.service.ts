@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Caller, ChangeAwareCache, DataChanges, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
 import { type Action, allows } from './actions';
 import type { Roles } from './roles';
-import { RolesRepository } from './roles.repository';
+import { MEMBERSHIP_ROLES_SOURCE, type MembershipRolesSource } from './membership-roles-source';
 
 /** Where an action happens: an initiative, and the working group when it concerns one. */
 export interface Scope {
@@ -17,15 +17,13 @@ export interface ResourceRef {
   id: string;
 }
 
-/** The tables roles are read from: a committed change to either forgets every remembered role. */
-const ROLE_TABLES = new Set(['initiative_member', 'group_member']);
 /** Roles do not move with the clock; the TTL is only a backstop. */
 const ROLES_TTL_MS = 60_000;
 const ROLES_KEPT = 50_000;
 
 /**
  * The one access policy: "may this caller do this action here?". It reads the caller's
- * roles from the database (one statement) and answers from ACTION_RULES. A caller outside
+ * roles from the MembershipRolesSource (one statement) and answers from ACTION_RULES. A caller outside
  * the initiative gets NOT_FOUND for its resources, so their existence does not leak.
  * Roles are remembered across requests until a membership changes anywhere (ChangeAwareCache,
  * told by PostgreSQL's change notices): a revoked role stops working on the next request.
@@ -35,11 +33,13 @@ export class AccessPolicy {
   private readonly roles = new ChangeAwareCache<Roles>(ROLES_TTL_MS, ROLES_KEPT);
 
   constructor(
-    private readonly repository: RolesRepository,
+    @Inject(MEMBERSHIP_ROLES_SOURCE) private readonly repository: MembershipRolesSource,
     changes: DataChanges,
   ) {
+    // A committed change to a table roles are read from forgets every remembered role.
+    const roleTables = new Set(repository.tables);
     changes.subscribe({
-      changed: (table) => ROLE_TABLES.has(table) && this.roles.invalidate(),
+      changed: (table) => roleTables.has(table) && this.roles.invalidate(),
       setLive: (live) => this.roles.setLive(live),
     });
   }

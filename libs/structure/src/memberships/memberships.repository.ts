@@ -3,10 +3,13 @@ import { DataSource } from 'typeorm';
 import {
   type GroupRole,
   type InitiativeRole,
+  type MembershipRoleRow,
+  type MembershipRolesSource,
   ORGANIZATION_COLUMNS,
   type OrganizationModel,
   PERSON_COLUMNS,
   type PersonModel,
+  type Scope,
 } from '@app/identity';
 import { isUuid, one, type PageRequest, type Queryable, rows, updated } from '@app/platform';
 
@@ -41,8 +44,40 @@ type Memberships = typeof INITIATIVE_MEMBERS | typeof GROUP_MEMBERS;
  * keep an initiative's last SECRETARIAT and a group's chairs safe from concurrent changes.
  */
 @Injectable()
-export class MembershipsRepository {
+export class MembershipsRepository implements MembershipRolesSource {
+  readonly tables = [INITIATIVE_MEMBERS.table, GROUP_MEMBERS.table];
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The person's role in the initiative and in the group of the scope (one row, nulls where none). */
+  async roles(personId: string, scope: Scope, db: Queryable = this.dataSource): Promise<MembershipRoleRow> {
+    return (await one<MembershipRoleRow>(
+      db,
+      `SELECT im.role AS "initiativeRole", gm.role AS "groupRole"
+         FROM (SELECT 1) one
+         LEFT JOIN initiative_member im ON im.initiative_id = $1 AND im.person_id = $3
+         LEFT JOIN group_member gm ON gm.working_group_id = $2 AND gm.initiative_id = $1 AND gm.person_id = $3`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    ))!;
+  }
+
+  /** roles(), locked FOR SHARE until the transaction `m` ends. */
+  async lockedRoles(personId: string, scope: Scope, m: Queryable): Promise<MembershipRoleRow> {
+    return (await one<MembershipRoleRow>(
+      m,
+      `SELECT (SELECT role FROM initiative_member WHERE initiative_id = $1 AND person_id = $3 FOR SHARE) AS "initiativeRole",
+              (SELECT role FROM group_member WHERE working_group_id = $2 AND initiative_id = $1 AND person_id = $3 FOR SHARE) AS "groupRole"`,
+      [scope.initiativeId, scope.groupId ?? null, personId],
+    ))!;
+  }
+
+  /** Every role the person holds in any initiative. */
+  async initiativeRoles(personId: string, db: Queryable = this.dataSource): Promise<InitiativeRole[]> {
+    const found = await rows<{ role: InitiativeRole }>(db, `SELECT DISTINCT role FROM initiative_member WHERE person_id = $1`, [
+      personId,
+    ]);
+    return found.map((r) => r.role);
+  }
 
   /** Adds the person to the initiative; false when they already belong to it. */
   async joinInitiative(initiativeId: string, personId: string, role: InitiativeRole, m: Queryable): Promise<boolean> {
@@ -149,6 +184,74 @@ export class MembershipsRepository {
 
   async leaveGroup(workingGroupId: string, personId: string, m: Queryable): Promise<void> {
     await updated(m, `DELETE FROM group_member WHERE working_group_id = $1 AND person_id = $2`, [workingGroupId, personId]);
+  }
+
+  /** The person ids of the group's CHAIR, VICE_CHAIR and MEMBERs. */
+  async groupElectors(workingGroupId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      db,
+      `SELECT person_id AS "personId" FROM group_member WHERE working_group_id = $1 AND role IN ('CHAIR', 'VICE_CHAIR', 'MEMBER')`,
+      [workingGroupId],
+    );
+    return found.map((r) => r.personId);
+  }
+
+  /** The person ids of the initiative's MEMBERs. */
+  async initiativeElectors(initiativeId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      db,
+      `SELECT person_id AS "personId" FROM initiative_member WHERE initiative_id = $1 AND role = 'MEMBER'`,
+      [initiativeId],
+    );
+    return found.map((r) => r.personId);
+  }
+
+  /** Whether the person is a member of the group in a role other than OBSERVER. */
+  async isGroupContributor(workingGroupId: string, personId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const found = await rows(
+      db,
+      `SELECT 1 FROM group_member WHERE working_group_id = $1 AND person_id = $2 AND role <> 'OBSERVER'`,
+      [workingGroupId, personId],
+    );
+    return found.length > 0;
+  }
+
+  /** The CHAIR and VICE_CHAIR person ids of each of the groups that has any (by role, then person). */
+  chairIdsOf(
+    workingGroupIds: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ groupId: string; chairIds: string[] }[]> {
+    return rows(
+      db,
+      `SELECT working_group_id AS "groupId", array_agg(person_id ORDER BY role, person_id) AS "chairIds"
+         FROM group_member WHERE working_group_id = ANY($1::uuid[]) AND role IN ('CHAIR', 'VICE_CHAIR')
+        GROUP BY working_group_id`,
+      [workingGroupIds],
+    );
+  }
+
+  /** The (group, person) pairs, among these, that are memberships in a role other than OBSERVER. */
+  contributorPairs(
+    pairs: readonly { groupId: string; personId: string }[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ groupId: string; personId: string }[]> {
+    return rows(
+      db,
+      `SELECT gm.working_group_id AS "groupId", gm.person_id AS "personId"
+         FROM unnest($1::uuid[], $2::uuid[]) AS q (group_id, person_id)
+         JOIN group_member gm ON gm.working_group_id = q.group_id AND gm.person_id = q.person_id AND gm.role <> 'OBSERVER'`,
+      [pairs.map((p) => p.groupId), pairs.map((p) => p.personId)],
+    );
+  }
+
+  /** The groups the person chairs (CHAIR or VICE_CHAIR). */
+  async groupsChairedBy(personId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ groupId: string }>(
+      db,
+      `SELECT working_group_id AS "groupId" FROM group_member WHERE person_id = $1 AND role IN ('CHAIR', 'VICE_CHAIR')`,
+      [personId],
+    );
+    return found.map((r) => r.groupId);
   }
 
   /** The CHAIR and VICE_CHAIR members of the groups, chairs first, with their people and organisations. */

@@ -15,4 +15,16 @@ export class WorkingGroupsReader {
   workingGroup(id: string, db?: Queryable): Promise<WorkingGroupModel | null> {
     return isUuid(id) ? this.groups.byId(id, db) : Promise.resolve(null);
   }
+
+  /** The groups, by id (unknown and malformed ids are left out). */
+  async byIds(ids: readonly string[], db?: Queryable): Promise<Map<string, WorkingGroupModel>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const found = valid.length ? await this.groups.byIds(valid, db) : [];
+    return new Map(found.map((g) => [g.id, g]));
+  }
+
+  /** The initiative's groups, ordered by code (none when the id is malformed). */
+  ofInitiative(initiativeId: string, db?: Queryable): Promise<WorkingGroupModel[]> {
+    return isUuid(initiativeId) ? this.groups.ofInitiatives([initiativeId], db) : Promise.resolve([]);
+  }
 }

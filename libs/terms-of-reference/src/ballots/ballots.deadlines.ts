@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InitiativesReader, WorkingGroupsReader } from '@app/structure';
 import {
   type BallotDeadline,
   type CalendarDeadline,
@@ -8,13 +9,15 @@ import {
   ProvidesDeadlines,
   type Queryable,
   type RecipientFacts,
-  rows,
   TOPICS,
 } from '@app/platform';
 
+import { BallotDeadlinesRepository } from './ballot-deadlines.repository';
+
 /**
  * Ballots as deadline subjects of reminders (`DeadlineSource`): the opening, the closing time and
- * the outcome of a ballot, its electorate and who has voted.
+ * the outcome of a ballot, its electorate and who has voted. The names of initiatives and groups
+ * come from structure's readers, in the same transaction.
  */
 @ProvidesDeadlines()
 @Injectable()
@@ -22,16 +25,15 @@ export class BallotDeadlines implements DeadlineSource<BallotDeadline> {
   readonly type = 'BALLOT';
   readonly topics = [TOPICS.ballotOpened, TOPICS.ballotClosed, TOPICS.ballotClosingTimeChanged, TOPICS.ballotCancelled];
 
+  constructor(
+    private readonly repository: BallotDeadlinesRepository,
+    private readonly initiatives: InitiativesReader,
+    private readonly groups: WorkingGroupsReader,
+  ) {}
+
   async subjects(db: Queryable, ids: string[]): Promise<Map<string, BallotDeadline>> {
     if (!ids.length) return new Map();
-    const found = await rows<Omit<BallotDeadline, 'type'>>(
-      db,
-      `SELECT b.id, t.initiative_id AS "initiativeId", b.state, b.opens_at AS "opensAt", b.closes_at AS "closesAt",
-              b.closed_persisted_at AS "closedAt"
-         FROM ballot b JOIN terms_of_reference t ON t.id = b.tor_id
-        WHERE b.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const found = await this.repository.subjects(ids, db);
     return new Map(found.map((row) => [row.id, { type: 'BALLOT', ...row }]));
   }
 
@@ -40,64 +42,60 @@ export class BallotDeadlines implements DeadlineSource<BallotDeadline> {
     const facts = new Map<string, RecipientFacts>();
     if (!ids.length) return facts;
     // One after the other: inside a transaction both share one connection.
-    const electors = await rows<{ ballotId: string; ids: string[] }>(
-      db,
-      `SELECT ballot_id AS "ballotId", array_agg(person_id ORDER BY person_id) AS ids
-         FROM ballot_elector WHERE ballot_id = ANY($1::uuid[]) GROUP BY ballot_id`,
-      [ids],
-    );
-    const voters = await rows<{ ballotId: string; ids: string[] }>(
-      db,
-      `SELECT ballot_id AS "ballotId", array_agg(voter_id) AS ids FROM current_vote WHERE ballot_id = ANY($1::uuid[]) GROUP BY ballot_id`,
-      [ids],
-    );
+    const electors = await this.repository.electors(ids, db);
+    const voters = await this.repository.voters(ids, db);
     const electorsOf = new Map(electors.map((e) => [e.ballotId, e.ids]));
     const votersOf = new Map(voters.map((v) => [v.ballotId, v.ids]));
     for (const id of ids) facts.set(id, { electorIds: electorsOf.get(id) ?? [], voterIds: votersOf.get(id) ?? [] });
     return facts;
   }
 
+  /** Titles, closing times and outcomes, with the names of their initiatives and groups: three statements. */
   async details(db: Queryable, ids: string[]): Promise<Map<string, DeadlineDetails>> {
     if (!ids.length) return new Map();
-    const found = await rows<Omit<DeadlineDetails, 'path'> & { id: string }>(
+    const found = await this.repository.details(ids, db);
+    const initiatives = await this.initiatives.byIds(
+      found.map((r) => r.initiativeId),
       db,
-      `SELECT b.id, n.name AS "initiativeName", CASE WHEN g.id IS NULL THEN NULL ELSE g.code || ' ' || g.name END AS "groupName",
-              t.title AS "subjectTitle", b.closes_at AS "deadline", b.outcome
-         FROM ballot b JOIN terms_of_reference t ON t.id = b.tor_id JOIN initiative n ON n.id = t.initiative_id
-         LEFT JOIN working_group g ON g.id = t.working_group_id WHERE b.id = ANY($1::uuid[])`,
-      [ids],
     );
-    return new Map(found.map(({ id, ...row }) => [id, { ...row, path: `ballots/${id}` }]));
+    const groups = await this.groups.byIds(
+      found.flatMap((r) => (r.workingGroupId ? [r.workingGroupId] : [])),
+      db,
+    );
+    return new Map(
+      found.flatMap(({ id, initiativeId, workingGroupId, ...row }) => {
+        const initiative = initiatives.get(initiativeId);
+        if (!initiative) return [];
+        const group = workingGroupId ? groups.get(workingGroupId) : null;
+        const details: DeadlineDetails = {
+          initiativeName: initiative.name,
+          groupName: group ? `${group.code} ${group.name}` : null,
+          ...row,
+          path: `ballots/${id}`,
+        };
+        return [[id, details] as const];
+      }),
+    );
   }
 
-  async openOfInitiative(db: Queryable, initiativeId: string): Promise<string[]> {
-    const found = await rows<{ id: string }>(
-      db,
-      `SELECT b.id FROM ballot b JOIN terms_of_reference t ON t.id = b.tor_id WHERE t.initiative_id = $1 AND b.state = 'OPEN'`,
-      [initiativeId],
-    );
-    return found.map((r) => r.id);
+  openOfInitiative(db: Queryable, initiativeId: string): Promise<string[]> {
+    return this.repository.openOfInitiative(initiativeId, db);
   }
 
   openPage(db: Queryable, page: DeadlinePage): Promise<{ id: string; deadline: Date }[]> {
-    const after = page.after ? `AND (closes_at, id) > ($3::timestamptz, $4::uuid)` : '';
-    return rows<{ id: string; deadline: Date }>(
-      db,
-      `SELECT id, closes_at AS deadline FROM ballot WHERE state = 'OPEN' AND closes_at > $1 ${after}
-        ORDER BY closes_at, id LIMIT $2`,
-      page.after ? [page.deadlineAfter, page.limit, page.after.deadline, page.after.id] : [page.deadlineAfter, page.limit],
-    );
+    return this.repository.openPage(page, db);
   }
 
   /** Closing times of the ballots the person may vote in (cancelled ones excepted). */
-  calendarOf(db: Queryable, personId: string): Promise<CalendarDeadline[]> {
-    return rows<CalendarDeadline>(
+  async calendarOf(db: Queryable, personId: string): Promise<CalendarDeadline[]> {
+    const found = await this.repository.calendarOf(personId, db);
+    const initiatives = await this.initiatives.byIds(
+      found.map((r) => r.initiativeId),
       db,
-      `SELECT b.id, b.closes_at AS at, t.title, n.name AS "where", 'ballots/' || b.id AS path
-         FROM ballot b JOIN ballot_elector e ON e.ballot_id = b.id AND e.person_id = $1
-         JOIN terms_of_reference t ON t.id = b.tor_id JOIN initiative n ON n.id = t.initiative_id
-        WHERE b.state <> 'CANCELLED'`,
-      [personId],
     );
+    return found.flatMap(({ id, at, title, initiativeId }) => {
+      const initiative = initiatives.get(initiativeId);
+      return initiative ? [{ id, at, title, where: initiative.name, path: `ballots/${id}` }] : [];
+    });
   }
 }

@@ -32,8 +32,8 @@ export interface NewBallot {
   closesAt: string | Date;
   rule: string;
   quorum: number;
-  /** The electorate: the group's CHAIR, VICE_CHAIR and MEMBERs, or the initiative's MEMBERs. */
-  electorate: { groupId: string } | { initiativeId: string };
+  /** The person ids of the electorate, as structure gives them (MembershipsReader.electorate). */
+  electorIds: string[];
 }
 
 export interface PersistedClose {
@@ -179,14 +179,9 @@ export class BallotsRepository {
    * null when the document has no version.
    */
   insert(ballot: NewBallot, m: Queryable): Promise<{ id: string; closesAt: Date; electorateSize: number } | null> {
-    const electorate =
-      'groupId' in ballot.electorate
-        ? `SELECT person_id FROM group_member WHERE working_group_id = $6 AND role IN ('CHAIR', 'VICE_CHAIR', 'MEMBER')`
-        : `SELECT person_id FROM initiative_member WHERE initiative_id = $6 AND role = 'MEMBER'`;
-    const owner = 'groupId' in ballot.electorate ? ballot.electorate.groupId : ballot.electorate.initiativeId;
     return one(
       m,
-      `WITH electors AS (${electorate}),
+      `WITH electors AS (SELECT DISTINCT person_id FROM unnest($6::uuid[]) AS e (person_id)),
             version AS (SELECT id FROM tor_version WHERE tor_id = $1 ORDER BY number DESC LIMIT 1),
             b AS (
               INSERT INTO ballot (tor_id, version_id, opened_by, opens_at, closes_at, rule, quorum, electorate_size)
@@ -195,7 +190,7 @@ export class BallotsRepository {
               RETURNING id, closes_at, electorate_size),
             e AS (INSERT INTO ballot_elector (ballot_id, person_id) SELECT b.id, electors.person_id FROM b, electors RETURNING 1)
        SELECT b.id, b.closes_at AS "closesAt", b.electorate_size AS "electorateSize", (SELECT count(*) FROM e)::int AS inserted FROM b`,
-      [ballot.torId, ballot.openedBy, ballot.closesAt, ballot.rule, ballot.quorum, owner],
+      [ballot.torId, ballot.openedBy, ballot.closesAt, ballot.rule, ballot.quorum, ballot.electorIds],
     );
   }
 

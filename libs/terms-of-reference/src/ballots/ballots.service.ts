@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, type Action, allows } from '@app/identity';
+import { MembershipsReader } from '@app/structure';
 import {
   type Caller,
   ConflictError,
@@ -51,6 +52,7 @@ export class BallotsService {
     private readonly votes: VoteReader,
     private readonly audits: BallotAuditReader,
     private readonly scheduler: CloseBallotScheduler,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   /** Query.ballot: NOT_FOUND when it does not exist or the caller is outside its initiative. */
@@ -74,6 +76,10 @@ export class BallotsService {
       if (!locked) throw new NotFoundError('Terms of reference', tor.id);
       if (!(await this.ballots.isFuture(input.closesAt, m))) throw new ConflictError('closesAt must be in the future');
       await this.closing.settleOrRefuse(m, tor.id, 'Another ballot on these terms of reference is still OPEN');
+      const electorIds = await this.memberships.electorate(
+        locked.workingGroupId ? { groupId: locked.workingGroupId } : { initiativeId: locked.initiativeId },
+        m,
+      );
       const ballot = await this.ballots.insert(
         {
           torId: tor.id,
@@ -81,7 +87,7 @@ export class BallotsService {
           closesAt: input.closesAt,
           rule: input.rule,
           quorum: input.quorum,
-          electorate: locked.workingGroupId ? { groupId: locked.workingGroupId } : { initiativeId: locked.initiativeId },
+          electorIds,
         },
         m,
       );

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
-import { personLoader } from '@app/identity';
 import {
   byKeys,
   type ConnectionShape,
@@ -12,28 +10,16 @@ import {
   toConnection,
 } from '@app/platform';
 import type { VoteModel } from './vote.model';
-import { VotesRepository, type VoteWithVoter } from './votes.repository';
+import { VotesRepository } from './votes.repository';
 
 /** Per-request loaders of votes (current votes, the caller's vote, eligibility). */
 @Injectable()
 export class VoteReader {
-  constructor(
-    private readonly repository: VotesRepository,
-    private readonly dataSource: DataSource,
-  ) {}
-
-  /** Primes the person loader with the voters read along with the votes; returns the votes. */
-  private withVoters(loaders: LoaderRegistry, found: VoteWithVoter[]): VoteModel[] {
-    const people = personLoader(loaders, this.dataSource);
-    return found.map(({ voter, ...vote }) => {
-      if (voter) people.prime(vote.voterId, voter);
-      return vote;
-    });
-  }
+  constructor(private readonly repository: VotesRepository) {}
 
   myVoteLoader(loaders: LoaderRegistry, personId: string): DataLoader<string, VoteModel | null> {
     return loaders.get<string, VoteModel | null>(`tor.myVote:${personId}`, async (ids) => {
-      const votes = this.withVoters(loaders, await this.repository.currentOfVoter(ids.filter(isUuid), personId));
+      const votes = await this.repository.currentOfVoter(ids.filter(isUuid), personId);
       return byKeys(ids, votes, (r) => r.ballotId);
     });
   }
@@ -56,10 +42,7 @@ export class VoteReader {
         const votes =
           page.limit === 0
             ? []
-            : this.withVoters(
-                loaders,
-                await this.repository.currentPages(valid, Number.isInteger(afterSeq) ? afterSeq : null, page.limit + 1),
-              );
+            : await this.repository.currentPages(valid, Number.isInteger(afterSeq) ? afterSeq : null, page.limit + 1);
         return groupedByKeys(ids, votes, (r) => r.ballotId).map((list, i) =>
           toConnection(list, page, (r) => [r.seq], totals.get(ids[i]) ?? 0),
         );

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PERSON_COLUMNS, type PersonModel } from '@app/identity';
 import { one, type Queryable, rows } from '@app/platform';
 import { CHAIN_RECORD_COLUMNS } from '../ballots/chain-sql';
 import type { VotePosition } from '../graphql-enums';
@@ -9,15 +8,6 @@ import type { VoteModel } from './vote.model';
 
 const VOTE_COLUMNS = `r.ballot_id AS "ballotId", r.voter_id AS "voterId", r.position, r.comment, r.cast_at AS "castAt",
   r.revision, r.seq`;
-
-/**
- * The columns of a vote plus its voter: the statement that reads votes also gives the readers
- * the people to prime the person loader with, so `voter { ... }` costs no statement of its own
- * and one query always costs the same number of statements.
- */
-const VOTE_WITH_VOTER = `${VOTE_COLUMNS}, (SELECT row_to_json(p) FROM (SELECT ${PERSON_COLUMNS} FROM person WHERE id = r.voter_id) p) AS voter`;
-
-export type VoteWithVoter = VoteModel & { voter: PersonModel | null };
 
 /** What cast_vote() answers: the record it committed, or why it wrote none. */
 export interface CastRow {
@@ -66,10 +56,10 @@ export class VotesRepository {
   }
 
   /** The person's current votes on the ballots. */
-  currentOfVoter(ballotIds: string[], personId: string, db: Queryable = this.dataSource): Promise<VoteWithVoter[]> {
-    return rows<VoteWithVoter>(
+  currentOfVoter(ballotIds: string[], personId: string, db: Queryable = this.dataSource): Promise<VoteModel[]> {
+    return rows<VoteModel>(
       db,
-      `SELECT ${VOTE_WITH_VOTER} FROM current_vote cv JOIN vote_record r ON r.id = cv.record_id
+      `SELECT ${VOTE_COLUMNS} FROM current_vote cv JOIN vote_record r ON r.id = cv.record_id
         WHERE cv.ballot_id = ANY($1::uuid[]) AND cv.voter_id = $2`,
       [ballotIds, personId],
     );
@@ -101,11 +91,11 @@ export class VotesRepository {
     afterSeq: number | null,
     limit: number,
     db: Queryable = this.dataSource,
-  ): Promise<VoteWithVoter[]> {
-    return rows<VoteWithVoter>(
+  ): Promise<VoteModel[]> {
+    return rows<VoteModel>(
       db,
       `SELECT * FROM (
-         SELECT ${VOTE_WITH_VOTER}, row_number() OVER (PARTITION BY cv.ballot_id ORDER BY r.seq) AS n
+         SELECT ${VOTE_COLUMNS}, row_number() OVER (PARTITION BY cv.ballot_id ORDER BY r.seq) AS n
            FROM current_vote cv JOIN vote_record r ON r.id = cv.record_id
           WHERE cv.ballot_id = ANY($1::uuid[]) AND ($2::int IS NULL OR r.seq > $2)) x
         WHERE n <= $3 ORDER BY "ballotId", seq`,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Queryable, rows } from '@app/platform';
-import { WORKING_GROUP_COLUMNS, type WorkingGroupModel } from '@app/structure';
 import { NEXT_DUE_LIMIT, type ProgressCounts } from '../rules/progress';
 import type { WorkItemModel } from '../work-items/work-item.model';
 import { WORK_ITEM_COLUMNS } from '../work-items/work-items.repository';
@@ -35,11 +34,10 @@ const planNextDue = (plan: string) => `(
      WHERE i.work_plan_id = ${plan} AND i.due_at IS NOT NULL AND i.status NOT IN ('DONE', 'CANCELLED')
      ORDER BY i.due_at, i.id LIMIT ${NEXT_DUE_LIMIT}) d)`;
 
-/** The current plan of each working group of the initiative $1. */
+/** The current plan of each of the working groups $1. */
 const CURRENT_PLAN_IDS = `WITH cur AS (
     SELECT DISTINCT ON (p.working_group_id) p.id
-      FROM work_plan p JOIN working_group g ON g.id = p.working_group_id
-     WHERE g.initiative_id = $1 ${NEWEST_FIRST})`;
+      FROM work_plan p WHERE p.working_group_id = ANY($1::uuid[]) ${NEWEST_FIRST})`;
 
 /** An item of `cur` overdue at $2. */
 const OVERDUE = `i.due_at < $2::timestamptz AND i.status NOT IN ('DONE', 'CANCELLED')`;
@@ -51,12 +49,12 @@ export interface PlanProgressRow {
   nextDue: WorkItemModel[];
 }
 
-/** A working group of an initiative with its current plan (if any), that plan's counts and next due items (JSON). */
+/** A working group's current plan, that plan's counts and its next due items (JSON). */
 export interface GroupProgressRow {
-  group: WorkingGroupModel;
-  plan: WorkPlanModel | null;
-  counts: ProgressCounts | null;
-  nextDue: WorkItemModel[] | null;
+  workingGroupId: string;
+  plan: WorkPlanModel;
+  counts: ProgressCounts;
+  nextDue: WorkItemModel[];
 }
 
 /** The cursor of an overdue items page: the last item's dueAt (as text) and id. */
@@ -67,7 +65,7 @@ export interface OverdueAfter {
 
 /**
  * The aggregates of progress: counts of the items of plans by status, the next due items, and the
- * overdue items of an initiative's current plans. Each read is one statement whatever the number
+ * overdue items of the current plans of working groups. Each read is one statement whatever the number
  * of plans or items.
  */
 @Injectable()
@@ -87,39 +85,37 @@ export class ProgressRepository {
   }
 
   /**
-   * Every working group of the initiative (ordered by code) with its current plan, and per plan
-   * LATERAL its counts and its next due items over two indexes.
+   * Each of the initiative's working groups with its current plan, and per plan LATERAL its counts and its
+   * next due items over two indexes (one row per group, none for a group without a plan).
    */
-  ofInitiative(initiativeId: string, asOf: Date, db: Queryable = this.dataSource): Promise<GroupProgressRow[]> {
+  ofGroups(workingGroupIds: readonly string[], asOf: Date, db: Queryable = this.dataSource): Promise<GroupProgressRow[]> {
     return rows<GroupProgressRow>(
       db,
       `WITH cur AS (
          SELECT DISTINCT ON (p.working_group_id) ${WORK_PLAN_COLUMNS}
-           FROM work_plan p JOIN working_group g ON g.id = p.working_group_id
-          WHERE g.initiative_id = $1 ${NEWEST_FIRST})
-       SELECT row_to_json(wg) AS "group", row_to_json(cur) AS plan, row_to_json(c) AS counts, n.items AS "nextDue"
-         FROM (SELECT ${WORKING_GROUP_COLUMNS} FROM working_group WHERE initiative_id = $1) wg
-         LEFT JOIN cur ON cur."workingGroupId" = wg.id
-         LEFT JOIN LATERAL ${planCounts('cur.id')} c ON cur.id IS NOT NULL
-         LEFT JOIN LATERAL (SELECT ${planNextDue('cur.id')} AS items) n ON cur.id IS NOT NULL
-        ORDER BY wg.code`,
-      [initiativeId, asOf],
+           FROM work_plan p
+          WHERE p.working_group_id = ANY($1::uuid[]) ${NEWEST_FIRST})
+       SELECT cur."workingGroupId", row_to_json(cur) AS plan, row_to_json(c) AS counts, n.items AS "nextDue"
+         FROM cur
+        CROSS JOIN LATERAL ${planCounts('cur.id')} c
+        CROSS JOIN LATERAL (SELECT ${planNextDue('cur.id')} AS items) n`,
+      [workingGroupIds, asOf],
     );
   }
 
-  /** How many items of the initiative's current plans are overdue at `asOf`. */
-  async overdueCount(initiativeId: string, asOf: Date, db: Queryable = this.dataSource): Promise<number> {
+  /** How many items of the groups' current plans are overdue at `asOf`. */
+  async overdueCount(workingGroupIds: readonly string[], asOf: Date, db: Queryable = this.dataSource): Promise<number> {
     const [{ total }] = await rows<{ total: number }>(
       db,
       `${CURRENT_PLAN_IDS} SELECT count(*)::int AS total FROM work_item i JOIN cur ON cur.id = i.work_plan_id WHERE ${OVERDUE}`,
-      [initiativeId, asOf],
+      [workingGroupIds, asOf],
     );
     return total;
   }
 
-  /** Up to `limit` overdue items of the initiative's current plans after `after`, oldest dueAt first, with their cursor key. */
+  /** Up to `limit` overdue items of the groups' current plans after `after`, oldest dueAt first, with their cursor key. */
   overduePage(
-    initiativeId: string,
+    workingGroupIds: readonly string[],
     asOf: Date,
     after: OverdueAfter | null,
     limit: number,
@@ -132,7 +128,7 @@ export class ProgressRepository {
          FROM work_item i JOIN cur ON cur.id = i.work_plan_id
         WHERE ${OVERDUE} AND ($3::timestamptz IS NULL OR (i.due_at, i.id) > ($3::timestamptz, $4::uuid))
         ORDER BY i.due_at, i.id LIMIT $5`,
-      [initiativeId, asOf, after?.dueKey ?? null, after?.id ?? null, limit],
+      [workingGroupIds, asOf, after?.dueKey ?? null, after?.id ?? null, limit],
     );
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { one, type Queryable, rows, updated } from '@app/platform';
 import type { Edge } from '../rules/cycles';
 import type { WorkItemKind, WorkItemStatus } from '../work-plans/work-plan.enums';
-import type { PlanScope } from '../work-plans/work-plans.repository';
+import type { PlanPlace } from '../work-plans/work-plans.repository';
 import type { WorkItemModel } from './work-item.model';
 
 /** Columns of `work_item i` selected for a WorkItemModel. */
@@ -55,12 +55,12 @@ const CHANGE_COLUMNS: Record<keyof WorkItemChanges, string> = {
 export class WorkItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The item's initiative, group, plan and owner, or null when there is no such item. */
-  scopeOf(itemId: string, db: Queryable = this.dataSource): Promise<(PlanScope & { ownerId: string | null }) | null> {
-    return one<PlanScope & { ownerId: string | null }>(
+  /** The item's group, plan and owner, or null when there is no such item. */
+  placeOf(itemId: string, db: Queryable = this.dataSource): Promise<(PlanPlace & { ownerId: string | null }) | null> {
+    return one<PlanPlace & { ownerId: string | null }>(
       db,
-      `SELECT g.initiative_id AS "initiativeId", g.id AS "groupId", p.id AS "planId", i.owner_id AS "ownerId"
-         FROM work_item i JOIN work_plan p ON p.id = i.work_plan_id JOIN working_group g ON g.id = p.working_group_id
+      `SELECT p.working_group_id AS "groupId", p.id AS "planId", i.owner_id AS "ownerId"
+         FROM work_item i JOIN work_plan p ON p.id = i.work_plan_id
         WHERE i.id = $1`,
       [itemId],
     );
@@ -164,16 +164,6 @@ export class WorkItemsRepository {
       [itemId],
     );
     return counts;
-  }
-
-  /** Whether the person is a member of the group in a role other than OBSERVER (who may own its items). */
-  async isOwnerCandidate(groupId: string, personId: string, db: Queryable = this.dataSource): Promise<boolean> {
-    const found = await rows(
-      db,
-      `SELECT 1 FROM group_member WHERE working_group_id = $1 AND person_id = $2 AND role <> 'OBSERVER'`,
-      [groupId, personId],
-    );
-    return found.length > 0;
   }
 
   async insert(item: NewWorkItem, m: Queryable): Promise<WorkItemModel> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, allows } from '@app/identity';
+import { MembershipsReader } from '@app/structure';
 import {
   type Caller,
   ConflictError,
@@ -38,13 +39,14 @@ export class WorkItemsService {
     private readonly items: WorkItemsRepository,
     private readonly reader: WorkPlansReader,
     private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsReader,
   ) {}
 
   /** The item's initiative, group, plan and owner (for the access policy); NOT_FOUND when there is no such item. */
   async itemScope(itemId: string): Promise<PlanScope & { ownerId: string | null }> {
-    const scope = isUuid(itemId) ? await this.items.scopeOf(itemId) : null;
-    if (!scope) throw new NotFoundError('Work item', itemId);
-    return scope;
+    const place = isUuid(itemId) ? await this.items.placeOf(itemId) : null;
+    if (!place) throw new NotFoundError('Work item', itemId);
+    return this.workPlans.inInitiative(place);
   }
 
   async workItem(caller: Caller | null, id: string, loaders: LoaderRegistry): Promise<WorkItemModel> {
@@ -209,7 +211,7 @@ export class WorkItemsService {
 
   /** BAD_USER_INPUT unless the person is a member of the group in a role other than OBSERVER. */
   private async requireOwnerCandidate(groupId: string, personId: string, field: string, m: Queryable): Promise<void> {
-    if (!isUuid(personId) || !(await this.items.isOwnerCandidate(groupId, personId, m)))
+    if (!isUuid(personId) || !(await this.memberships.isGroupContributor(groupId, personId, m)))
       throw InvalidInputError.field(field, 'must be a member of the working group (CHAIR, VICE_CHAIR or MEMBER)');
   }
 }

@@ -8,8 +8,6 @@ export class WorkPlanModel {
   @Field(() => ID) id: string;
   /** Not a GraphQL field: the key of `workingGroup`. */
   workingGroupId: string;
-  /** Not a GraphQL field: used for access checks. */
-  initiativeId: string;
   @Field() title: string;
   @Field(() => DateScalar) periodStart: string;
   @Field(() => DateScalar) periodEnd: string;

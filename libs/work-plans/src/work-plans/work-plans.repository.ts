@@ -11,8 +11,11 @@ export interface PlanScope {
   planId: string;
 }
 
-/** Columns of `work_plan p JOIN working_group g` selected for a WorkPlanModel. */
-export const WORK_PLAN_COLUMNS = `p.id, p.working_group_id AS "workingGroupId", g.initiative_id AS "initiativeId", p.title,
+/** Where a plan or item lives in work-plans' own tables: the group's initiative is structure's to say. */
+export type PlanPlace = Omit<PlanScope, 'initiativeId'>;
+
+/** Columns of `work_plan p` selected for a WorkPlanModel. */
+export const WORK_PLAN_COLUMNS = `p.id, p.working_group_id AS "workingGroupId", p.title,
   to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
   p.status, p.version`;
 
@@ -35,31 +38,18 @@ export interface NewWorkPlan {
 export class WorkPlansRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The plan's initiative and group, or null when there is no such plan. */
-  async scopeOf(planId: string, db: Queryable = this.dataSource): Promise<PlanScope | null> {
-    const row = await one<{ initiativeId: string; groupId: string }>(
-      db,
-      `SELECT g.initiative_id AS "initiativeId", g.id AS "groupId" FROM work_plan p JOIN working_group g ON g.id = p.working_group_id
-        WHERE p.id = $1`,
-      [planId],
-    );
+  /** The plan's group, or null when there is no such plan. */
+  async placeOf(planId: string, db: Queryable = this.dataSource): Promise<PlanPlace | null> {
+    const row = await one<{ groupId: string }>(db, `SELECT working_group_id AS "groupId" FROM work_plan WHERE id = $1`, [planId]);
     return row && { ...row, planId };
   }
 
   byId(planId: string, db: Queryable = this.dataSource): Promise<WorkPlanModel | null> {
-    return one<WorkPlanModel>(
-      db,
-      `SELECT ${WORK_PLAN_COLUMNS} FROM work_plan p JOIN working_group g ON g.id = p.working_group_id WHERE p.id = $1`,
-      [planId],
-    );
+    return one<WorkPlanModel>(db, `SELECT ${WORK_PLAN_COLUMNS} FROM work_plan p WHERE p.id = $1`, [planId]);
   }
 
   byIds(planIds: string[], db: Queryable = this.dataSource): Promise<WorkPlanModel[]> {
-    return rows<WorkPlanModel>(
-      db,
-      `SELECT ${WORK_PLAN_COLUMNS} FROM work_plan p JOIN working_group g ON g.id = p.working_group_id WHERE p.id = ANY($1::uuid[])`,
-      [planIds],
-    );
+    return rows<WorkPlanModel>(db, `SELECT ${WORK_PLAN_COLUMNS} FROM work_plan p WHERE p.id = ANY($1::uuid[])`, [planIds]);
   }
 
   /** The current (newest) plan of each of the groups that has one. */
@@ -67,7 +57,7 @@ export class WorkPlansRepository {
     return rows<WorkPlanModel>(
       db,
       `SELECT DISTINCT ON (p.working_group_id) ${WORK_PLAN_COLUMNS}
-         FROM work_plan p JOIN working_group g ON g.id = p.working_group_id
+         FROM work_plan p
         WHERE p.working_group_id = ANY($1::uuid[]) ${NEWEST_FIRST}`,
       [groupIds],
     );

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy } from '@app/identity';
-import { type Caller, ConflictError, InvalidInputError, isUuid, LoaderRegistry, NotFoundError } from '@app/platform';
-import { workingGroupLoader } from '@app/structure';
+import { type Caller, ConflictError, InvalidInputError, isUuid, type LoaderRegistry, NotFoundError } from '@app/platform';
+import { WorkingGroupsReader } from '@app/structure';
 import type { CreateWorkPlanInput } from '../dto/create-work-plan.input';
 import { WorkPlansReader } from '../work-plans.reader';
 import { WorkPlanStatus } from './work-plan.enums';
 import type { WorkPlanModel } from './work-plan.model';
-import { type PlanScope, WorkPlansRepository } from './work-plans.repository';
+import { type PlanPlace, type PlanScope, WorkPlansRepository } from './work-plans.repository';
 
 /**
  * Work plans: reading one, creating one, and its state transitions DRAFT -> SUBMITTED (chairs)
@@ -23,13 +23,20 @@ export class WorkPlansService {
     private readonly plans: WorkPlansRepository,
     private readonly reader: WorkPlansReader,
     private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsReader,
   ) {}
 
   /** The plan's initiative and group (for the access policy); NOT_FOUND when there is no such plan. */
   async planScope(planId: string): Promise<PlanScope> {
-    const scope = isUuid(planId) ? await this.plans.scopeOf(planId) : null;
-    if (!scope) throw new NotFoundError('Work plan', planId);
-    return scope;
+    const place = isUuid(planId) ? await this.plans.placeOf(planId) : null;
+    if (!place) throw new NotFoundError('Work plan', planId);
+    return this.inInitiative(place);
+  }
+
+  /** A plan's (or item's) place with its group's initiative, read through structure's working groups. */
+  async inInitiative<T extends PlanPlace>(place: T): Promise<T & PlanScope> {
+    const { initiativeId } = await this.groupScope(place.groupId);
+    return { ...place, initiativeId };
   }
 
   async workPlan(caller: Caller | null, id: string, loaders: LoaderRegistry): Promise<WorkPlanModel> {
@@ -76,7 +83,7 @@ export class WorkPlansService {
 
   /** The group's initiative, through structure's working groups; NOT_FOUND when there is no such group. */
   private async groupScope(groupId: string): Promise<{ initiativeId: string; groupId: string }> {
-    const group = await workingGroupLoader(new LoaderRegistry(), this.dataSource).load(groupId);
+    const group = await this.groups.workingGroup(groupId);
     if (!group) throw new NotFoundError('Working group', groupId);
     return { initiativeId: group.initiativeId, groupId };
   }
