@@ -8,6 +8,7 @@ import { StructureModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { WorkPlansModule } from '@app/work-plans';
 import { RemindersModule } from '@app/reminders';
+import { MeetingsModule } from '@app/meetings';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -25,6 +26,7 @@ export class GatewayModule {
         TermsOfReferenceModule,
         WorkPlansModule,
         RemindersModule,
+        MeetingsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

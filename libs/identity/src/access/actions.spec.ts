@@ -34,6 +34,9 @@ const EXPECTED: Record<Action, string[]> = {
   'workPlan.submit': ['viceChair', 'chair'],
   'workPlan.approve': ['secretariat'],
   'queueDashboard.read': ['secretariat'],
+  'meeting.schedule': ['viceChair', 'chair', 'secretariat'],
+  'meeting.record': ['viceChair', 'chair', 'secretariat'],
+  'meeting.respond': ['observer', 'member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
 };
 
 describe('access rules', () => {

@@ -11,6 +11,7 @@ import { SignInLimitsAndRevocations1790000010000 } from './1790000010000-sign-in
 import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
 import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
 import { SqlFunctions1790000020000 } from './1790000020000-sql-functions';
+import { Meetings1790000032000 } from './1790000032000-meetings';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   VoteIntegrity1790000011000,
   NotificationCreatedTx1790000013000,
   SqlFunctions1790000020000,
+  Meetings1790000032000,
 ];

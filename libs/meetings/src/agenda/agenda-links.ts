@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '@app/identity';
+import { InvalidInputError, isUuid, LoaderRegistry } from '@app/platform';
+import { BallotReader, TorReader } from '@app/terms-of-reference';
+import { WorkPlansReader } from '@app/work-plans';
+
+/** The ids an agenda item or a decision may point at; each must be of the meeting's initiative. */
+export interface LinkIds {
+  presenterId?: string | null;
+  termsOfReferenceId?: string | null;
+  ballotId?: string | null;
+  workPlanId?: string | null;
+}
+
+/**
+ * Checks links through the other domains' exported readers (never their tables): an id of
+ * another initiative, or of nothing, is BAD_USER_INPUT on its field, as if it did not exist.
+ */
+@Injectable()
+export class AgendaLinks {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly tors: TorReader,
+    private readonly ballots: BallotReader,
+    private readonly plans: WorkPlansReader,
+  ) {}
+
+  async require(initiativeId: string, links: LinkIds, prefix: string): Promise<void> {
+    const loaders = new LoaderRegistry();
+    const bad = (field: string) => InvalidInputError.field(`${prefix}${field}`, "must name one of the initiative's own");
+    if (links.presenterId) {
+      const roles = isUuid(links.presenterId) ? await this.access.rolesOf(links.presenterId, { initiativeId }) : null;
+      if (!roles?.initiative) throw InvalidInputError.field(`${prefix}presenterId`, 'must be a member of the initiative');
+    }
+    if (links.termsOfReferenceId) {
+      const tor = await this.tors.torLoader(loaders).load(links.termsOfReferenceId);
+      if (tor?.initiativeId !== initiativeId) throw bad('termsOfReferenceId');
+    }
+    if (links.ballotId) {
+      const ballot = await this.ballots.ballotLoader(loaders).load(links.ballotId);
+      if (ballot?.initiativeId !== initiativeId) throw bad('ballotId');
+    }
+    if (links.workPlanId) {
+      const plan = await this.plans.plan(loaders).load(links.workPlanId);
+      if (plan?.initiativeId !== initiativeId) throw bad('workPlanId');
+    }
+  }
+}
