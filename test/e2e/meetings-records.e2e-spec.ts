@@ -337,10 +337,12 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
   });
 
   describe('meeting(id) with its agenda and links', () => {
+    // Each loader appears once in the tree (people only as presenters, agenda items only under the
+    // agenda), so that no two branches race to share a batch and the count is the same on every run.
     const FULL = `query($id: ID!) { meeting(id: $id) { id title startsAt endsAt initiative { id } workingGroup { id code }
-      sessions { id startsAt } minutes { status approvedBy { id } } myParticipation { response }
-      participants(first: 10) { totalCount edges { node { person { id name } response } } }
-      decisions { number agendaItem { id } ballot { id } recordedBy { id } }
+      sessions { id startsAt } minutes { status } myParticipation { response }
+      participants(first: 10) { totalCount edges { node { response attended } } }
+      decisions { number ballot { id } }
       agenda { id position title presenter { id name } session { id } workPlan { id title } termsOfReference { id } ballot { id }
                decisions { number } actions { id title agendaItem { id } } } } }`;
 
