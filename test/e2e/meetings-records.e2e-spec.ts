@@ -14,6 +14,7 @@ import {
   SAVE_MINUTES,
   scheduleMeeting,
   UPDATE_AGENDA,
+  UPDATE_MEETING,
   ADD_AGENDA,
 } from '../support/meeting-fixtures';
 import { createPlan } from '../support/work-plan-fixtures';
@@ -126,10 +127,10 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
       const otherPlan = await createPlan(gw, otherChair.token, otherGroup.id);
       const bad = async (fields: Record<string, unknown>) =>
         (await gw.gql(UPDATE_AGENDA, { input: { id: item.id, ...fields } }, w.chair.token)).errors?.[0].extensions;
-      expect((await bad({ workPlanId: otherPlan.id }))?.code).toBe('BAD_USER_INPUT');
+      expect((await bad({ workPlanId: otherPlan.id }))?.code).toBe('NOT_FOUND');
       expect((await bad({ presenterId: w.outsider.id }))?.code).toBe('BAD_USER_INPUT');
       expect((await bad({ sessionId: '00000000-0000-4000-8000-000000000000' }))?.code).toBe('BAD_USER_INPUT');
-      expect((await bad({ ballotId: 'nope' }))?.code).toBe('BAD_USER_INPUT');
+      expect((await bad({ ballotId: 'nope' }))?.code).toBe('NOT_FOUND');
       const renamed = ok(
         await gw.gql<{ updateAgendaItem: { title: string; kind: string } }>(
           UPDATE_AGENDA,
@@ -138,6 +139,24 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
         ),
       );
       expect(renamed.updateAgendaItem).toMatchObject({ title: 'Work plan', kind: 'DECISION' });
+      // Sessions given to updateMeeting replace them all: the item loses its session, nothing else.
+      const version = (await agenda(meeting.id)).version;
+      ok(
+        await gw.gql(
+          UPDATE_MEETING,
+          {
+            input: {
+              id: meeting.id,
+              expectedVersion: version,
+              sessions: [{ startsAt: '2030-10-01T08:00:00Z', endsAt: '2030-10-01T10:00:00Z' }],
+            },
+          },
+          w.chair.token,
+        ),
+      );
+      expect(
+        ok(await gw.gql<{ meeting: { agenda: unknown[] } }>(LINKS, { id: meeting.id }, w.chair.token)).meeting.agenda,
+      ).toEqual([expect.objectContaining({ workPlan: { id: plan.id }, session: null, durationMinutes: 30 })]);
     });
   });
 
@@ -210,7 +229,7 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
         { input: { meetingId: meeting.id, text: 'x', ballotId: '00000000-0000-4000-8000-000000000000' } },
         w.chair.token,
       );
-      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(errorCodes(bad)).toEqual(['NOT_FOUND']);
       const otherMeeting = await groupMeeting();
       const foreignItem = await addAgendaItem(gw, w.chair.token, otherMeeting.id, 'Elsewhere');
       const wrongItem = await gw.gql(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '@app/identity';
-import { InvalidInputError, isUuid, LoaderRegistry } from '@app/platform';
+import { InvalidInputError, isUuid, LoaderRegistry, NotFoundError } from '@app/platform';
 import { BallotReader, TorReader } from '@app/terms-of-reference';
 import { WorkPlansReader } from '@app/work-plans';
 
@@ -13,8 +13,9 @@ export interface LinkIds {
 }
 
 /**
- * Checks links through the other domains' exported readers (never their tables): an id of
- * another initiative, or of nothing, is BAD_USER_INPUT on its field, as if it did not exist.
+ * Checks links through the other domains' exported readers (never their tables): a document,
+ * ballot or plan of another initiative is NOT_FOUND, as if it did not exist (as everywhere); a
+ * presenter who is not a member of the initiative is BAD_USER_INPUT on its field.
  */
 @Injectable()
 export class AgendaLinks {
@@ -27,22 +28,21 @@ export class AgendaLinks {
 
   async require(initiativeId: string, links: LinkIds, prefix: string): Promise<void> {
     const loaders = new LoaderRegistry();
-    const bad = (field: string) => InvalidInputError.field(`${prefix}${field}`, "must name one of the initiative's own");
     if (links.presenterId) {
       const roles = isUuid(links.presenterId) ? await this.access.rolesOf(links.presenterId, { initiativeId }) : null;
       if (!roles?.initiative) throw InvalidInputError.field(`${prefix}presenterId`, 'must be a member of the initiative');
     }
     if (links.termsOfReferenceId) {
       const tor = await this.tors.torLoader(loaders).load(links.termsOfReferenceId);
-      if (tor?.initiativeId !== initiativeId) throw bad('termsOfReferenceId');
+      if (tor?.initiativeId !== initiativeId) throw new NotFoundError('Terms of reference', links.termsOfReferenceId);
     }
     if (links.ballotId) {
       const ballot = await this.ballots.ballotLoader(loaders).load(links.ballotId);
-      if (ballot?.initiativeId !== initiativeId) throw bad('ballotId');
+      if (ballot?.initiativeId !== initiativeId) throw new NotFoundError('Ballot', links.ballotId);
     }
     if (links.workPlanId) {
       const plan = await this.plans.plan(loaders).load(links.workPlanId);
-      if (plan?.initiativeId !== initiativeId) throw bad('workPlanId');
+      if (plan?.initiativeId !== initiativeId) throw new NotFoundError('Work plan', links.workPlanId);
     }
   }
 }

@@ -94,7 +94,6 @@ export class DecisionsService {
       async (m, item) => {
         await this.lockRecording(scope.meetingId, m);
         await this.agenda.insertAction(input.agendaItemId, item.id, m);
-        await this.meetings.bumpVersion(scope.meetingId, m);
       },
     );
   }

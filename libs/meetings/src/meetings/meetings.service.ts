@@ -177,7 +177,6 @@ export class MeetingsService {
       const bad = ids.filter((id) => !known.has(id));
       if (bad.length) throw InvalidInputError.field('personIds', `must name invitees of the meeting; not: ${bad.join(', ')}`);
       await this.meetings.recordAttendance(meetingId, ids, attended, m);
-      await this.meetings.bumpVersion(meetingId, m);
       return ids.length ? this.meetings.invitees([meetingId], ids, m) : [];
     });
   }
