@@ -218,7 +218,18 @@ describe('hostile input', () => {
       [plan.id],
     );
     const member = await fixtures.person(initiativeId, 'MEMBER');
+    // A DRAFT meeting of the group: agenda items reach the database, minutes are refused (not started).
+    const [meeting] = await fixtures.query<{ id: string }>(
+      `INSERT INTO meeting (initiative_id, working_group_id, number, title, time_zone)
+       SELECT $1, $2, coalesce(max(number), 0) + 1, 'Meeting', 'Europe/Zurich' FROM meeting WHERE initiative_id = $1 RETURNING id`,
+      [initiativeId, group.id],
+    );
+    await fixtures.query(
+      `INSERT INTO meeting_session (meeting_id, starts_at, ends_at) VALUES ($1, '2031-01-10T09:00:00Z', '2031-01-10T11:00:00Z')`,
+      [meeting.id],
+    );
     const known: Record<string, () => unknown> = {
+      meetingId: () => meeting.id,
       initiativeId: () => initiativeId,
       workingGroupId: () => group.id,
       workPlanId: () => plan.id,

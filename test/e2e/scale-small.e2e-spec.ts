@@ -113,4 +113,46 @@ describe('small scale: 5 groups x 200 items', () => {
       groupPage: 8,
     });
   });
+  /** A plenary of the initiative with `items` agenda items, each linked to the group's plan, with a decision each. */
+  async function meetingWith(initiativeId: string, groupId: string, items: number): Promise<string> {
+    const [meeting] = await fx.query<{ id: string }>(
+      `INSERT INTO meeting (initiative_id, number, title, time_zone, status)
+       SELECT $1, coalesce(max(number), 0) + 1, 'Plenary', 'Europe/Zurich', 'IN_PROGRESS' FROM meeting WHERE initiative_id = $1 RETURNING id`,
+      [initiativeId],
+    );
+    await fx.query(
+      `INSERT INTO meeting_session (meeting_id, starts_at, ends_at) VALUES ($1, '2016-07-21T15:00:00Z', '2016-07-21T17:00:00Z')`,
+      [meeting.id],
+    );
+    await fx.query(
+      `INSERT INTO agenda_item (meeting_id, position, title, kind, work_plan_id, session_id)
+       SELECT $1, n, 'Item ' || n, 'DISCUSSION', (SELECT id FROM work_plan WHERE working_group_id = $2),
+              (SELECT id FROM meeting_session WHERE meeting_id = $1)
+         FROM generate_series(1, $3) n`,
+      [meeting.id, groupId, items],
+    );
+    await fx.query(
+      `INSERT INTO decision (meeting_id, seq, number, text, agenda_item_id, recorded_by)
+       SELECT $1, a.position, 'S-1/' || a.position, 'Decided', a.id, (SELECT person_id FROM initiative_member WHERE initiative_id = $2 LIMIT 1)
+         FROM agenda_item a WHERE a.meeting_id = $1`,
+      [meeting.id, initiativeId],
+    );
+    return meeting.id;
+  }
+
+  it('keeps the statement count of meeting(id) with its agenda and links constant', async () => {
+    const tiny = await build(1, 3);
+    const big = await build(1, 3);
+    const query = `query($id: ID!) { meeting(id: $id) { title sessions { startsAt } decisions { number }
+      agenda { position title session { id } workPlan { title } decisions { number } actions { title } } } }`;
+    const tinyMeeting = await gw.gql(query, { id: await meetingWith(tiny.initiativeId, tiny.groupId, 3) }, tiny.token);
+    const bigResult = await gw.gql<{ meeting: { agenda: unknown[]; decisions: unknown[] } }>(
+      query,
+      { id: await meetingWith(big.initiativeId, big.groupId, 150) },
+      big.token,
+    );
+    ok(tinyMeeting);
+    expect(ok(bigResult).meeting.agenda).toHaveLength(150);
+    expect(bigResult.sqlStatements).toBe(tinyMeeting.sqlStatements);
+  });
 });

@@ -9,6 +9,7 @@ import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { WorkPlansModule } from '@app/work-plans';
 import { RemindersModule } from '@app/reminders';
 import { KpisModule } from '@app/kpis';
+import { MeetingsModule } from '@app/meetings';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -27,6 +28,7 @@ export class GatewayModule {
         WorkPlansModule,
         RemindersModule,
         KpisModule,
+        MeetingsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

@@ -9,3 +9,4 @@ export * from './progress/progress.service';
 export * from './work-plans.module';
 export * from './work-plans-jobs.module';
 export * from './work-items/work-item.events';
+export { AddWorkItemInput } from './dto/add-work-item.input';

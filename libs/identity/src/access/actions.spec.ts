@@ -36,6 +36,9 @@ const EXPECTED: Record<Action, string[]> = {
   'queueDashboard.read': ['secretariat'],
   'kpi.import': ['secretariat'],
   'workItem.linkKpis': ['viceChair', 'chair', 'secretariat'],
+  'meeting.schedule': ['viceChair', 'chair', 'secretariat'],
+  'meeting.record': ['viceChair', 'chair', 'secretariat'],
+  'meeting.respond': ['observer', 'member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
 };
 
 describe('access rules', () => {

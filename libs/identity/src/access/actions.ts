@@ -50,6 +50,16 @@ export const ACTION_RULES = {
   'kpi.import': isSecretariat,
   /** linkWorkItemKpis: those who may edit the item's plan. */
   'workItem.linkKpis': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
+  /**
+   * scheduleMeeting and every change of a meeting (details, sessions, agenda, lifecycle); read
+   * DRAFT meetings. SECRETARIAT for any meeting; CHAIR or VICE_CHAIR for their group's (a
+   * plenary's scope has no group, so there it is SECRETARIAT only).
+   */
+  'meeting.schedule': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
+  /** recordAttendance, recordDecision, saveMinutes, approveMinutes: whoever runs the meeting (as meeting.schedule). */
+  'meeting.record': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
+  /** respondToMeeting: any member of the initiative may try; whether they are invited is the meeting's. */
+  'meeting.respond': isInitiativeMember,
   /** Read the queue dashboard (SECRETARIAT of any initiative); changing queues is for PLATFORM_OPERATORS. */
   'queueDashboard.read': isSecretariat,
 } satisfies Record<string, (roles: Roles) => boolean>;

@@ -23,6 +23,20 @@ export const TOPICS = {
   reminderPolicyChanged: 'reminders.policy_changed',
   /** An invitation was issued (registration); the subject is the invitation. Payload: personId, initiativeId. */
   invitationCreated: 'invitation.created',
+  /** scheduleMeeting (DRAFT); the subject is the meeting. Payload: initiativeId, workingGroupId, version. */
+  meetingScheduled: 'meeting.scheduled',
+  /** announceMeeting: DRAFT -> ANNOUNCED. Payload as scheduled, plus startsAt. */
+  meetingAnnounced: 'meeting.announced',
+  /** updateMeeting (details or sessions) of a meeting in any state. Payload as scheduled, plus status. */
+  meetingUpdated: 'meeting.updated',
+  /** startMeeting: ANNOUNCED -> IN_PROGRESS. Payload as scheduled. */
+  meetingStarted: 'meeting.started',
+  /** closeMeeting: IN_PROGRESS -> CLOSED. Payload as scheduled. */
+  meetingClosed: 'meeting.closed',
+  /** cancelMeeting. Payload as scheduled, plus reason and the status it was cancelled from. */
+  meetingCancelled: 'meeting.cancelled',
+  /** approveMinutes: the meeting's minutes became FINAL. Payload as scheduled. */
+  minutesApproved: 'meeting.minutes_approved',
 } as const;
 
 export type OutboxTopic = (typeof TOPICS)[keyof typeof TOPICS];

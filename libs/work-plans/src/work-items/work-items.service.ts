@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPolicy, allows } from '@app/identity';
 import { MembershipsReader } from '@app/structure';
 import {
@@ -55,8 +55,16 @@ export class WorkItemsService {
     return (await this.reader.item(loaders).load(id)) as WorkItemModel;
   }
 
-  /** CHAIR or VICE_CHAIR of the plan's group, or SECRETARIAT. */
-  async addWorkItem(caller: Caller | null, input: AddWorkItemInput): Promise<WorkItemModel> {
+  /**
+   * CHAIR or VICE_CHAIR of the plan's group, or SECRETARIAT. `alsoIn` runs in the same
+   * transaction once the item exists (another domain linking it, e.g. a meeting's action), so
+   * the item and the link commit together or not at all.
+   */
+  async addWorkItem(
+    caller: Caller | null,
+    input: AddWorkItemInput,
+    alsoIn?: (m: EntityManager, item: WorkItemModel) => Promise<void>,
+  ): Promise<WorkItemModel> {
     const scope = await this.workPlans.planScope(input.workPlanId);
     await this.access.authorize(caller, 'workPlan.edit', scope, { kind: 'Work plan', id: input.workPlanId });
     return this.dataSource.transaction(async (m) => {
@@ -82,6 +90,7 @@ export class WorkItemsService {
       if (dependsOnIds.length) await this.items.insertDependencies(plan.id, item.id, dependsOnIds, m);
       await this.plans.bumpVersion(plan.id, m);
       await writeOutbox(m, WORK_ITEM_TOPICS.created, item.id, eventPayload(item, plan));
+      if (alsoIn) await alsoIn(m, item);
       return item;
     });
   }

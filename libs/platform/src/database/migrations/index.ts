@@ -12,6 +12,7 @@ import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
 import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
 import { SqlFunctions1790000020000 } from './1790000020000-sql-functions';
 import { KpiCatalogue1790000030000 } from './1790000030000-kpi-catalogue';
+import { Meetings1790000032000 } from './1790000032000-meetings';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   NotificationCreatedTx1790000013000,
   SqlFunctions1790000020000,
   KpiCatalogue1790000030000,
+  Meetings1790000032000,
 ];

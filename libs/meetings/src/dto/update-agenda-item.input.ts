@@ -1,0 +1,17 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { AgendaItemKind } from '../graphql-enums';
+
+@InputType('UpdateAgendaItemInput', { description: 'Omitted fields stay as they are.' })
+export class UpdateAgendaItemInput {
+  @Field(() => ID) @IsString() id: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 200) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(0, 10000) description?: string | null;
+  @Field(() => AgendaItemKind, { nullable: true }) @IsOptional() @IsEnum(AgendaItemKind) kind?: AgendaItemKind | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1440) durationMinutes?: number | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() presenterId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() sessionId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() termsOfReferenceId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() ballotId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() workPlanId?: string | null;
+}
