@@ -77,6 +77,14 @@ describe('deadline sources and the outbox drain (a real worker, PostgreSQL and R
       ['workitem.removed', 'WORK_ITEM'],
       ['reminders.policy_changed', null],
       ['invitation.created', null],
+      // Meetings have no deadline source yet (their reminders are issue 15's next step).
+      ['meeting.scheduled', null],
+      ['meeting.announced', null],
+      ['meeting.updated', null],
+      ['meeting.started', null],
+      ['meeting.closed', null],
+      ['meeting.cancelled', null],
+      ['meeting.minutes_approved', null],
     ]);
     expect(sources.typeOfTopic('work_item.created')).toBeNull();
   });
