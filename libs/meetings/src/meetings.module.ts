@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@app/identity';
+import { IdentityDataModule, IdentityModule } from '@app/identity';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { WorkPlansModule } from '@app/work-plans';
 import { AgendaLinks } from './agenda/agenda-links';
@@ -12,6 +12,7 @@ import { DecisionsService } from './decisions/decisions.service';
 import { MeetingAccess } from './meetings/meeting-access';
 import { InitiativeMeetingsResolver, WorkingGroupMeetingsResolver } from './meetings/meeting-lists.resolver';
 import { MeetingParticipantsResolver, MeetingsResolver, MinutesFieldsResolver } from './meetings/meetings.resolver';
+import { Invitees } from './meetings/invitees';
 import { MeetingsRepository } from './meetings/meetings.repository';
 import { MeetingsService } from './meetings/meetings.service';
 import { MeetingsReader } from './meetings.reader';
@@ -21,9 +22,10 @@ import { MinutesService } from './minutes/minutes.service';
 
 /** Meetings of initiatives and groups: sessions, agenda, invitees, decisions register, actions and minutes. */
 @Module({
-  imports: [IdentityModule, TermsOfReferenceModule, WorkPlansModule],
+  imports: [IdentityModule, IdentityDataModule, TermsOfReferenceModule, WorkPlansModule],
   providers: [
     MeetingsRepository,
+    Invitees,
     AgendaRepository,
     DecisionsRepository,
     MinutesRepository,

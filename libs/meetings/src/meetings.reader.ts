@@ -16,6 +16,7 @@ import type { DecisionModel } from './decisions/decision.model';
 import { DecisionsRepository } from './decisions/decisions.repository';
 import type { RsvpResponse } from './graphql-enums';
 import type { MeetingModel, MeetingParticipantModel, MeetingSessionModel, MinutesModel } from './meetings/meeting.model';
+import { Invitees } from './meetings/invitees';
 import { MeetingsRepository } from './meetings/meetings.repository';
 import { MinutesRepository } from './minutes/minutes.repository';
 
@@ -28,6 +29,7 @@ import { MinutesRepository } from './minutes/minutes.repository';
 export class MeetingsReader {
   constructor(
     private readonly meetings: MeetingsRepository,
+    private readonly invitees: Invitees,
     private readonly agenda: AgendaRepository,
     private readonly decisions: DecisionsRepository,
     private readonly minutes: MinutesRepository,
@@ -117,7 +119,8 @@ export class MeetingsReader {
       const pairs = keys.map((k) => k.split(':'));
       const meetingIds = [...new Set(pairs.map(([m]) => m).filter(isUuid))];
       const personIds = [...new Set(pairs.map(([, p]) => p).filter(isUuid))];
-      const found = meetingIds.length && personIds.length ? await this.meetings.invitees(meetingIds, personIds) : [];
+      const invited = meetingIds.length && personIds.length ? await this.invitees.of(meetingIds, personIds) : [];
+      const found = invited.length ? await this.meetings.participants(invited) : [];
       return byKeys(keys, found, (r) => `${r.meetingId}:${r.personId}`);
     });
   }
@@ -134,9 +137,10 @@ export class MeetingsReader {
     const after = page.after ? { name: afterName as string, personId: afterId as string } : null;
     const name = `meetings.participants:${response ?? '*'}:${page.limit}:${JSON.stringify(page.after)}`;
     return loaders.get<string, ConnectionShape<MeetingParticipantModel>>(name, async (ids) => {
-      const valid = ids.filter(isUuid);
-      const counts = await this.meetings.participantCounts(valid, response);
-      const found = page.limit === 0 ? [] : await this.meetings.participantsPage(valid, response, after, page.limit + 1);
+      const invited = await this.invitees.of(ids.filter(isUuid), null);
+      const counts = invited.length ? await this.meetings.participantCounts(invited, response) : [];
+      const found =
+        page.limit === 0 || !invited.length ? [] : await this.meetings.participantsPage(invited, response, after, page.limit + 1);
       const totals = new Map(counts.map((c) => [c.meetingId, c.total]));
       return groupedByKeys(ids, found, (r) => r.meetingId).map((list, i) =>
         toConnection(

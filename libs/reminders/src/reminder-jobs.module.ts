@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { IdentityDataModule } from '@app/identity';
 import { QUEUES } from '@app/platform';
 import { DeadlineSources } from './deadlines/deadline-sources';
 import { MailDelivery } from './delivery/mail-delivery.service';
@@ -27,6 +28,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
 @Module({
   imports: [
     DiscoveryModule,
+    IdentityDataModule,
     BullModule.registerQueue({ name: QUEUES.outbox }, { name: QUEUES.reminders }, { name: QUEUES.mail }),
   ],
   providers: [

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { IdentityModule } from '@app/identity';
+import { IdentityDataModule, IdentityModule } from '@app/identity';
 import { StructureDataModule } from '@app/structure';
 import { QUEUES } from '@app/platform';
 import { DashboardAccess } from './admin/dashboard-access';
@@ -27,6 +27,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
 @Module({
   imports: [
     IdentityModule,
+    IdentityDataModule,
     StructureDataModule,
     DiscoveryModule,
     BullModule.registerQueue(

@@ -46,24 +46,35 @@ const MEETING_COLUMNS = `m.id, m.initiative_id AS "initiativeId", m.working_grou
   m.cancellation_reason AS "cancellationReason", s.starts_at AS "startsAt", s.ends_at AS "endsAt"`;
 const SPAN = `CROSS JOIN LATERAL (SELECT min(starts_at) AS starts_at, max(ends_at) AS ends_at FROM meeting_session WHERE meeting_id = m.id) s`;
 
-/**
- * Who is invited, per meeting of `mt` (id, initiative_id, working_group_id, status): until the
- * meeting starts, the current members (of the initiative for a plenary, of the group otherwise,
- * observers included); from then on the rows fixed in meeting_participant.
- */
-const INVITEES = `
-  SELECT mt.id AS meeting_id, im.person_id FROM mt JOIN initiative_member im ON im.initiative_id = mt.initiative_id
-   WHERE mt.working_group_id IS NULL AND mt.status IN ('DRAFT','ANNOUNCED')
-  UNION ALL
-  SELECT mt.id, gm.person_id FROM mt JOIN group_member gm ON gm.working_group_id = mt.working_group_id
-   WHERE mt.status IN ('DRAFT','ANNOUNCED')
-  UNION ALL
-  SELECT mt.id, mp.person_id FROM mt JOIN meeting_participant mp ON mp.meeting_id = mt.id
-   WHERE mt.status NOT IN ('DRAFT','ANNOUNCED')`;
+/** An invitee of a meeting with the name the participant lists sort by (see Invitees). */
+export interface Invitee {
+  meetingId: string;
+  personId: string;
+  name: string;
+}
 
-const PARTICIPANT_COLUMNS = `inv.meeting_id AS "meetingId", inv.person_id AS "personId", p.name,
+/** What decides a meeting's invitees: its scope while it is open to the memberships, else its fixed participants. */
+export interface InviteeSource {
+  meetingId: string;
+  initiativeId: string;
+  groupId: string | null;
+  /** DRAFT or ANNOUNCED: the invitees are the scope's current members. */
+  open: boolean;
+  /** The participants fixed when the meeting started (empty while open). */
+  participantIds: string[];
+}
+
+/** The invitees passed as $1..$3 (parallel arrays of meeting ids, person ids and names). */
+const INVITEES = `SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x (meeting_id, person_id, name)`;
+const inviteeParams = (invitees: readonly Invitee[]) => [
+  invitees.map((i) => i.meetingId),
+  invitees.map((i) => i.personId),
+  invitees.map((i) => i.name),
+];
+
+const PARTICIPANT_COLUMNS = `inv.meeting_id AS "meetingId", inv.person_id AS "personId", inv.name,
   coalesce(mp.response, 'NO_RESPONSE') AS response, mp.attended`;
-const PARTICIPANTS_FROM = `invitees inv JOIN person p ON p.id = inv.person_id
+const PARTICIPANTS_FROM = `invitees inv
   LEFT JOIN meeting_participant mp ON mp.meeting_id = inv.meeting_id AND mp.person_id = inv.person_id`;
 
 /** meeting, meeting_session and meeting_participant: the meeting, its sessions and its invitees' answers. */
@@ -99,11 +110,11 @@ export class MeetingsRepository {
 
   /**
    * Meetings of an initiative (groupId null) or of one group, by first session then id, after
-   * the cursor; DRAFT ones only where `draftsOf` allows: 'all' (SECRETARIAT), or the groups the
-   * person chairs. `from`/`to` bound the first session's start.
+   * the cursor; DRAFT ones only where `draftsOf` allows: 'all' (SECRETARIAT), or those of these
+   * groups (the ones the caller chairs). `from`/`to` bound the first session's start.
    */
   page(
-    filter: { initiativeId: string; groupId: string | null; from: Date | null; to: Date | null; draftsOf: 'all' | string },
+    filter: { initiativeId: string; groupId: string | null; from: Date | null; to: Date | null; draftsOf: 'all' | string[] },
     after: { startsAt: string; id: string } | null,
     limit: number,
   ): Promise<MeetingModel[]> {
@@ -122,7 +133,7 @@ export class MeetingsRepository {
     groupId: string | null;
     from: Date | null;
     to: Date | null;
-    draftsOf: 'all' | string;
+    draftsOf: 'all' | string[];
   }) {
     const row = await one<{ n: number }>(
       this.dataSource,
@@ -213,70 +224,75 @@ export class MeetingsRepository {
     );
   }
 
-  /** Fixes the invitees: the current members become the participants, former members' answers go. */
-  async fixInvitees(meetingId: string, m: Queryable): Promise<void> {
-    await rows(
-      m,
-      `WITH mt AS (SELECT id, initiative_id, working_group_id, status FROM meeting WHERE id = $1),
-            invitees AS (${INVITEES}),
-            gone AS (DELETE FROM meeting_participant mp WHERE mp.meeting_id = $1
-                      AND NOT EXISTS (SELECT 1 FROM invitees i WHERE i.person_id = mp.person_id))
-       INSERT INTO meeting_participant (meeting_id, person_id) SELECT meeting_id, person_id FROM invitees
-       ON CONFLICT DO NOTHING`,
-      [meetingId],
+  /** What decides the invitees of each meeting (one statement). */
+  inviteeSources(meetingIds: readonly string[], db: Queryable = this.dataSource): Promise<InviteeSource[]> {
+    return rows<InviteeSource>(
+      db,
+      `SELECT m.id AS "meetingId", m.initiative_id AS "initiativeId", m.working_group_id AS "groupId",
+              m.status IN ('DRAFT','ANNOUNCED') AS open,
+              CASE WHEN m.status IN ('DRAFT','ANNOUNCED') THEN '{}'::uuid[]
+                   ELSE coalesce((SELECT array_agg(mp.person_id) FROM meeting_participant mp WHERE mp.meeting_id = m.id), '{}')
+              END AS "participantIds"
+         FROM meeting m WHERE m.id = ANY($1::uuid[])`,
+      [meetingIds],
     );
   }
 
-  /** The invitees of each meeting among `personIds` (all of them when null), by name. */
-  invitees(
-    meetingIds: string[],
-    personIds: string[] | null,
-    db: Queryable = this.dataSource,
-  ): Promise<MeetingParticipantModel[]> {
+  /** Fixes the invitees: `personIds` (the current members) become the participants, former members' answers go. */
+  async fixInvitees(meetingId: string, personIds: readonly string[], m: Queryable): Promise<void> {
+    await rows(
+      m,
+      `WITH gone AS (DELETE FROM meeting_participant mp WHERE mp.meeting_id = $1 AND NOT mp.person_id = ANY($2::uuid[]))
+       INSERT INTO meeting_participant (meeting_id, person_id) SELECT $1, person_id FROM unnest($2::uuid[]) AS x (person_id)
+       ON CONFLICT DO NOTHING`,
+      [meetingId, personIds],
+    );
+  }
+
+  /** The invitees with their answers, by meeting then name. */
+  participants(invitees: readonly Invitee[], db: Queryable = this.dataSource): Promise<MeetingParticipantModel[]> {
     return rows<MeetingParticipantModel>(
       db,
-      `WITH mt AS (SELECT id, initiative_id, working_group_id, status FROM meeting WHERE id = ANY($1::uuid[])),
-            invitees AS (${INVITEES})
+      `WITH invitees AS (${INVITEES})
        SELECT ${PARTICIPANT_COLUMNS} FROM ${PARTICIPANTS_FROM}
-        WHERE ($2::uuid[] IS NULL OR inv.person_id = ANY($2::uuid[]))
-        ORDER BY inv.meeting_id, p.name, p.id`,
-      [meetingIds, personIds],
+        ORDER BY inv.meeting_id, inv.name, inv.person_id`,
+      inviteeParams(invitees),
     );
   }
 
   /** A page of each meeting's invitees (by name), optionally of one response: `limit` rows per meeting after the cursor. */
   participantsPage(
-    meetingIds: string[],
+    invitees: readonly Invitee[],
     response: RsvpResponse | null,
     after: { name: string; personId: string } | null,
     limit: number,
   ): Promise<(MeetingParticipantModel & { total: number })[]> {
     return rows<MeetingParticipantModel & { total: number }>(
       this.dataSource,
-      `WITH mt AS (SELECT id, initiative_id, working_group_id, status FROM meeting WHERE id = ANY($1::uuid[])),
-            invitees AS (${INVITEES}),
-            chosen AS (SELECT ${PARTICIPANT_COLUMNS}, p.id AS pid,
+      `WITH invitees AS (${INVITEES}),
+            chosen AS (SELECT ${PARTICIPANT_COLUMNS}, inv.person_id AS pid,
                               count(*) OVER (PARTITION BY inv.meeting_id)::int AS total
                          FROM ${PARTICIPANTS_FROM}
-                        WHERE ($2::text IS NULL OR coalesce(mp.response, 'NO_RESPONSE') = $2)),
+                        WHERE ($4::text IS NULL OR coalesce(mp.response, 'NO_RESPONSE') = $4)),
             ranked AS (SELECT *, row_number() OVER (PARTITION BY "meetingId" ORDER BY name, pid) AS rn FROM chosen
-                        WHERE $3::text IS NULL OR (name, pid) > ($3::text, $4::uuid))
-       SELECT "meetingId", "personId", name, response, attended, total FROM ranked WHERE rn <= $5 ORDER BY "meetingId", rn`,
-      [meetingIds, response, after?.name ?? null, after?.personId ?? null, limit],
+                        WHERE $5::text IS NULL OR (name, pid) > ($5::text, $6::uuid))
+       SELECT "meetingId", "personId", name, response, attended, total FROM ranked WHERE rn <= $7 ORDER BY "meetingId", rn`,
+      [...inviteeParams(invitees), response, after?.name ?? null, after?.personId ?? null, limit],
     );
   }
 
   /** Counts of each meeting's invitees (for pages that came back empty). */
-  participantCounts(meetingIds: string[], response: RsvpResponse | null): Promise<{ meetingId: string; total: number }[]> {
+  participantCounts(
+    invitees: readonly Invitee[],
+    response: RsvpResponse | null,
+  ): Promise<{ meetingId: string; total: number }[]> {
     return rows<{ meetingId: string; total: number }>(
       this.dataSource,
-      `WITH mt AS (SELECT id, initiative_id, working_group_id, status FROM meeting WHERE id = ANY($1::uuid[])),
-            invitees AS (${INVITEES})
-       SELECT inv.meeting_id AS "meetingId", count(*)::int AS total
-         FROM invitees inv LEFT JOIN meeting_participant mp ON mp.meeting_id = inv.meeting_id AND mp.person_id = inv.person_id
-        WHERE $2::text IS NULL OR coalesce(mp.response, 'NO_RESPONSE') = $2
+      `WITH invitees AS (${INVITEES})
+       SELECT inv.meeting_id AS "meetingId", count(*)::int AS total FROM ${PARTICIPANTS_FROM}
+        WHERE $4::text IS NULL OR coalesce(mp.response, 'NO_RESPONSE') = $4
         GROUP BY inv.meeting_id`,
-      [meetingIds, response],
+      [...inviteeParams(invitees), response],
     );
   }
 
@@ -301,17 +317,15 @@ export class MeetingsRepository {
 /** The visibility and range filter of page() and count(): parameters $1..$6. */
 const VISIBLE = `m.initiative_id = $1 AND ($2::uuid IS NULL OR m.working_group_id = $2)
   AND ($3::timestamptz IS NULL OR s.starts_at >= $3) AND ($4::timestamptz IS NULL OR s.starts_at < $4)
-  AND (m.status <> 'DRAFT' OR $5::boolean OR EXISTS (
-        SELECT 1 FROM group_member gm WHERE gm.working_group_id = m.working_group_id AND gm.person_id = $6::uuid
-           AND gm.role IN ('CHAIR','VICE_CHAIR')))`;
+  AND (m.status <> 'DRAFT' OR $5::boolean OR m.working_group_id = ANY($6::uuid[]))`;
 
 function visibleParams(filter: {
   initiativeId: string;
   groupId: string | null;
   from: Date | null;
   to: Date | null;
-  draftsOf: string;
+  draftsOf: 'all' | string[];
 }) {
   const all = filter.draftsOf === 'all';
-  return [filter.initiativeId, filter.groupId, filter.from, filter.to, all, all ? null : filter.draftsOf];
+  return [filter.initiativeId, filter.groupId, filter.from, filter.to, all, filter.draftsOf === 'all' ? [] : filter.draftsOf];
 }

@@ -17,7 +17,7 @@ import {
   TOPICS,
   writeOutbox,
 } from '@app/platform';
-import { initiativeLoader, workingGroupLoader } from '@app/structure';
+import { initiativeLoader, MembershipsReader, workingGroupLoader } from '@app/structure';
 import type { ScheduleMeetingInput } from '../dto/schedule-meeting.input';
 import type { UpdateMeetingInput } from '../dto/update-meeting.input';
 import { MeetingStatus, type RsvpResponse } from '../graphql-enums';
@@ -25,6 +25,7 @@ import { isEditable, mayTransition } from '../rules/lifecycle';
 import { sessionsProblem } from '../rules/sessions';
 import { MeetingAccess } from './meeting-access';
 import type { MeetingModel, MeetingParticipantModel } from './meeting.model';
+import { Invitees } from './invitees';
 import { type LockedMeeting, type MeetingChanges, MeetingsRepository } from './meetings.repository';
 
 /** What the list fields Initiative.meetings and WorkingGroup.meetings are asked for. */
@@ -46,6 +47,8 @@ export class MeetingsService {
     private readonly access: AccessPolicy,
     private readonly meetingAccess: MeetingAccess,
     private readonly meetings: MeetingsRepository,
+    private readonly invitees: Invitees,
+    private readonly memberships: MembershipsReader,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -131,7 +134,8 @@ export class MeetingsService {
       const locked = await this.lock(id, m);
       if (!mayTransition(locked.status, to)) throw new ConflictError(`Meeting ${id} is ${locked.status}; it cannot become ${to}`);
       // From the start (or a cancellation) on, the invitees no longer follow the memberships.
-      if (to === MeetingStatus.IN_PROGRESS || to === MeetingStatus.CANCELLED) await this.meetings.fixInvitees(id, m);
+      if (to === MeetingStatus.IN_PROGRESS || to === MeetingStatus.CANCELLED)
+        await this.meetings.fixInvitees(id, await this.invitees.currentMembers(locked, m), m);
       await this.meetings.setStatus(id, to, to === MeetingStatus.CANCELLED ? reason : null, m);
       const meeting = await this.load(id, m);
       await this.event(m, TOPIC_OF[to], meeting, to === MeetingStatus.CANCELLED ? { reason, from: locked.status } : {});
@@ -148,10 +152,10 @@ export class MeetingsService {
       const locked = await this.lock(meetingId, m);
       if (locked.status === MeetingStatus.CLOSED || locked.status === MeetingStatus.CANCELLED)
         throw new ConflictError(`Meeting ${meetingId} is ${locked.status}; answers can no longer change`);
-      if (!(await this.meetings.invitees([meetingId], [personId], m)).length)
-        throw new ForbiddenError('Only the invitees of a meeting may answer its invitation');
+      const invitee = await this.invitees.of([meetingId], [personId], m);
+      if (!invitee.length) throw new ForbiddenError('Only the invitees of a meeting may answer its invitation');
       await this.meetings.respond(meetingId, personId, response, m);
-      const [participant] = await this.meetings.invitees([meetingId], [personId], m);
+      const [participant] = await this.meetings.participants(invitee, m);
       return participant;
     });
   }
@@ -172,12 +176,12 @@ export class MeetingsService {
       if (locked.status !== MeetingStatus.IN_PROGRESS && locked.status !== MeetingStatus.CLOSED)
         throw new ConflictError(`Meeting ${meetingId} is ${locked.status}; attendance is recorded while IN_PROGRESS or CLOSED`);
       const valid = ids.filter(isUuid);
-      const invited = valid.length ? await this.meetings.invitees([meetingId], valid, m) : [];
+      const invited = valid.length ? await this.invitees.of([meetingId], valid, m) : [];
       const known = new Set(invited.map((p) => p.personId));
       const bad = ids.filter((id) => !known.has(id));
       if (bad.length) throw InvalidInputError.field('personIds', `must name invitees of the meeting; not: ${bad.join(', ')}`);
       await this.meetings.recordAttendance(meetingId, ids, attended, m);
-      return ids.length ? this.meetings.invitees([meetingId], ids, m) : [];
+      return invited.length ? this.meetings.participants(invited, m) : [];
     });
   }
 
@@ -201,7 +205,10 @@ export class MeetingsService {
     const [afterStart, afterId] = (page.after ?? [null, null]) as [unknown, unknown];
     const validAfter = typeof afterStart === 'string' && !Number.isNaN(Date.parse(afterStart)) && isUuid(afterId);
     if (page.after && !validAfter) throw InvalidInputError.field('after', 'is not a cursor returned by this API');
-    const draftsOf = roles.initiative === InitiativeRole.SECRETARIAT ? 'all' : (caller as Caller).personId;
+    const draftsOf: 'all' | string[] =
+      roles.initiative === InitiativeRole.SECRETARIAT
+        ? 'all'
+        : await this.memberships.groupsChairedBy((caller as Caller).personId);
     const where = { initiativeId, groupId, from: filter.from, to: filter.to, draftsOf };
     const total = await this.meetings.count(where);
     const found =

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeopleReader } from '@app/identity';
 import { AppConfig, type Caller, type DeadlineSubjectType, isUuid, UnauthenticatedError } from '@app/platform';
 import { DeadlineSources } from '../deadlines/deadline-sources';
 import { derivedKey } from '../derived-key';
@@ -27,6 +28,7 @@ export class CalendarFeedService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly recipients: RecipientsRepository,
+    private readonly people: PeopleReader,
     private readonly sources: DeadlineSources,
   ) {
     this.key = derivedKey(config.JWT_SECRET, 'calendar-feed');
@@ -34,9 +36,9 @@ export class CalendarFeedService {
 
   async url(caller: Caller | null): Promise<string> {
     if (!caller) throw new UnauthenticatedError();
-    const owner = await this.recipients.feedOwner(caller.personId);
-    if (!owner) throw new UnauthenticatedError();
-    return this.urlFor(caller.personId, owner.feedVersion);
+    const version = await this.recipients.feedVersion(caller.personId);
+    if (version === null) throw new UnauthenticatedError();
+    return this.urlFor(caller.personId, version);
   }
 
   async rotate(caller: Caller | null): Promise<string> {
@@ -53,8 +55,9 @@ export class CalendarFeedService {
   /** The feed text, or null for an unknown person or a wrong (e.g. rotated) secret. */
   async feed(personId: string, secret: string): Promise<string | null> {
     if (!isUuid(personId)) return null;
-    const owner = await this.recipients.feedOwner(personId);
-    if (!owner || !feedSecretMatches(this.key, personId, owner.feedVersion, secret)) return null;
+    const version = await this.recipients.feedVersion(personId);
+    if (version === null || !feedSecretMatches(this.key, personId, version, secret)) return null;
+    const [owner] = await this.people.byIds([personId]);
     const events: CalendarEvent[] = [];
     for (const source of this.sources.all()) {
       const { uid, summary } = EVENT_OF[source.type];

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeopleReader } from '@app/identity';
 import { MailService } from '@app/platform';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { RecipientsRepository } from '../recipients/recipients.repository';
@@ -42,15 +43,19 @@ export class MailDelivery {
     private readonly mail: MailService,
     private readonly notifications: NotificationsRepository,
     private readonly recipients: RecipientsRepository,
+    private readonly people: PeopleReader,
   ) {}
 
   async sendNotifications(notificationIds: string[]): Promise<MailBatchResult> {
     const claimed = await this.notifications.claimForEmail(notificationIds, CLAIM_SECONDS);
     if (!claimed.length) return { claimed: 0, sent: 0, failed: 0 };
+    const people = await this.people.byIds([...new Set(claimed.map((c) => c.personId))]);
+    const recipientOf = new Map(people.map((p) => [p.id, p]));
     const outcomes = await Promise.allSettled(
-      claimed.map((c) => {
-        const rendered = renderEmail({ kind: c.kind, details: c.details }, c.name, c.timeZone);
-        return this.mail.send({ to: c.email, ...rendered, messageId: c.id });
+      claimed.map(async (c) => {
+        const recipient = recipientOf.get(c.personId)!;
+        const rendered = renderEmail({ kind: c.kind, details: c.details }, recipient.name, recipient.timeZone);
+        return this.mail.send({ to: recipient.email, ...rendered, messageId: c.id });
       }),
     );
     const sent = claimed.filter((_, i) => outcomes[i].status === 'fulfilled').map((c) => c.id);
@@ -83,10 +88,10 @@ export class MailDelivery {
   /** One person's digest in one transaction: a failed send rolls back and is retried next run. */
   private sendDigest(personId: string, day: string): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
-      const person = await this.recipients.takeDigestDay(personId, day, m);
-      if (!person) return false;
+      if (!(await this.recipients.takeDigestDay(personId, day, m))) return false;
       const items = await this.notifications.takeForDigest(personId, m);
       if (!items.length) return false;
+      const [person] = await this.people.byIds([personId], m);
       const rendered = renderDigest(items, person.name, person.timeZone, day);
       await this.mail.send({ to: person.email, ...rendered, messageId: `digest-${personId}-${day}` });
       return true;

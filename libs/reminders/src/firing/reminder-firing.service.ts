@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeopleReader } from '@app/identity';
 import { AppConfig, type Queryable } from '@app/platform';
 import { DeadlineSources, type SubjectRef } from '../deadlines/deadline-sources';
 import { notificationDetailsOf } from '../delivery/notification-text';
@@ -65,6 +66,7 @@ export class ReminderFiring {
     private readonly planned: PlannedRemindersRepository,
     private readonly policies: ReminderPoliciesRepository,
     private readonly recipients: RecipientsRepository,
+    private readonly people: PeopleReader,
     private readonly notifications: NotificationsRepository,
     private readonly timers: ReminderTimers,
   ) {}
@@ -137,10 +139,10 @@ export class ReminderFiring {
           )),
         ].map(([id, d]) => [id, notificationDetailsOf(d, this.config.publicUrl)]),
       );
-      const people = await this.recipients.recipients(recipientIds, m);
+      const people = await this.people.byIds(recipientIds, m);
       const notifications = notificationsOf(live, details, new Map(people.map((p) => [p.id, p.timeZone])));
       if (notifications.length) created = await this.notifications.insertReminders(notifications, m);
-      for (const p of people) if (p.emailMode === 'IMMEDIATE') immediate.add(p.id);
+      for (const r of await this.recipients.recipients(recipientIds, m)) if (r.emailMode === 'IMMEDIATE') immediate.add(r.id);
     }
     const fired = live.map((l) => l.row.jobId);
     if (fired.length) await this.planned.markFired(fired, m);

@@ -35,9 +35,7 @@ export interface ClaimedNotification {
   id: string;
   kind: NotificationKind;
   details: NotificationDetails;
-  email: string;
-  name: string;
-  timeZone: string;
+  personId: string;
 }
 
 /** An INVITATION notification: recorded as already e-mailed (identity sends the invitation itself). */
@@ -143,7 +141,7 @@ export class NotificationsRepository {
 
   /**
    * Claims the notifications among `ids` that are still to be e-mailed to an IMMEDIATE recipient and
-   * not claimed by another sender, for `leaseSeconds` (one statement); returns them with their recipient.
+   * not claimed by another sender, for `leaseSeconds` (one statement); returns them with their recipient's id.
    */
   claimForEmail(ids: string[], leaseSeconds: number, db: Queryable = this.dataSource): Promise<ClaimedNotification[]> {
     return updated<ClaimedNotification>(
@@ -153,7 +151,7 @@ export class NotificationsRepository {
          FROM person p
         WHERE n.id = ANY($1::uuid[]) AND p.id = n.person_id AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'
           AND (n.email_claimed_until IS NULL OR n.email_claimed_until < now())
-        RETURNING n.id, n.kind, n.details, p.email, p.name, p.time_zone AS "timeZone"`,
+        RETURNING n.id, n.kind, n.details, n.person_id AS "personId"`,
       [ids, leaseSeconds],
     );
   }

@@ -3,10 +3,9 @@ import { DataSource } from 'typeorm';
 import { one, type Queryable, rows, updated } from '@app/platform';
 import type { EmailMode } from '../graphql-enums';
 
-/** Where and how a person receives notifications. */
+/** How a person receives notifications. */
 export interface Recipient {
   id: string;
-  timeZone: string;
   emailMode: EmailMode;
 }
 
@@ -19,21 +18,17 @@ export interface DigestCandidate {
 }
 
 /**
- * The person columns reminders read and own: the e-mail mode, the calendar feed's version and the
- * day of the last digest (added to person by the reminders migration), and the name, address and
- * time zone that delivery needs.
+ * The person columns reminders own (added to person by the reminders migration): the e-mail mode,
+ * the calendar feed's version and the day of the last digest. Who the person is (name, e-mail,
+ * time zone) comes from identity's PeopleReader.
  */
 @Injectable()
 export class RecipientsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The people that exist among `ids`, with their time zone and e-mail mode. */
+  /** The people that exist among `ids`, with their e-mail mode. */
   recipients(ids: string[], db: Queryable = this.dataSource): Promise<Recipient[]> {
-    return rows<Recipient>(
-      db,
-      `SELECT id, time_zone AS "timeZone", email_mode AS "emailMode" FROM person WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    return rows<Recipient>(db, `SELECT id, email_mode AS "emailMode" FROM person WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async emailMode(personId: string, db: Queryable = this.dataSource): Promise<EmailMode | null> {
@@ -53,9 +48,12 @@ export class RecipientsRepository {
     return row?.emailMode ?? null;
   }
 
-  /** The person's name and calendar feed version; null when the person does not exist. */
-  feedOwner(personId: string, db: Queryable = this.dataSource): Promise<{ name: string; feedVersion: number } | null> {
-    return one(db, `SELECT name, feed_version AS "feedVersion" FROM person WHERE id = $1`, [personId]);
+  /** The person's calendar feed version; null when the person does not exist. */
+  async feedVersion(personId: string, db: Queryable = this.dataSource): Promise<number | null> {
+    const row = await one<{ feedVersion: number }>(db, `SELECT feed_version AS "feedVersion" FROM person WHERE id = $1`, [
+      personId,
+    ]);
+    return row?.feedVersion ?? null;
   }
 
   /** Moves the feed version on (the old secret stops working); null when the person does not exist. */
@@ -80,21 +78,15 @@ export class RecipientsRepository {
 
   /**
    * Locks a DAILY_DIGEST person whose digest of `day` is not recorded yet and records it, inside the
-   * caller's transaction (a failed send rolls both back); null when there is nothing to send.
+   * caller's transaction (a failed send rolls both back); false when there is nothing to send.
    */
-  async takeDigestDay(
-    personId: string,
-    day: string,
-    m: Queryable,
-  ): Promise<{ email: string; name: string; timeZone: string } | null> {
-    const person = await one<{ email: string; name: string; timeZone: string }>(
+  async takeDigestDay(personId: string, day: string, m: Queryable): Promise<boolean> {
+    const taken = await updated(
       m,
-      `SELECT email, name, time_zone AS "timeZone" FROM person
-        WHERE id = $1 AND email_mode = 'DAILY_DIGEST' AND digest_sent_on IS DISTINCT FROM $2::date FOR UPDATE`,
+      `UPDATE person SET digest_sent_on = $2::date
+        WHERE id = $1 AND email_mode = 'DAILY_DIGEST' AND digest_sent_on IS DISTINCT FROM $2::date RETURNING id`,
       [personId, day],
     );
-    if (!person) return null;
-    await updated(m, `UPDATE person SET digest_sent_on = $2::date WHERE id = $1`, [personId, day]);
-    return person;
+    return taken.length > 0;
   }
 }

@@ -42,6 +42,26 @@ export class MembershipsReader {
     return new Set(found.map(contributorKey));
   }
 
+  /**
+   * The person ids of every current member, observers included, of each initiative and group (one
+   * statement); a scope without members is absent.
+   */
+  async memberIds(
+    scopes: { initiativeIds: readonly string[]; groupIds: readonly string[] },
+    db?: Queryable,
+  ): Promise<Map<string, string[]>> {
+    const initiativeIds = scopes.initiativeIds.filter(isUuid);
+    const groupIds = scopes.groupIds.filter(isUuid);
+    const found = initiativeIds.length || groupIds.length ? await this.memberships.memberIdsOf(initiativeIds, groupIds, db) : [];
+    const members = new Map<string, string[]>();
+    for (const { scopeId, personId } of found) {
+      const list = members.get(scopeId);
+      if (list) list.push(personId);
+      else members.set(scopeId, [personId]);
+    }
+    return members;
+  }
+
   /** The groups the person chairs (CHAIR or VICE_CHAIR). */
   groupsChairedBy(personId: string, db?: Queryable): Promise<string[]> {
     return isUuid(personId) ? this.memberships.groupsChairedBy(personId, db) : Promise.resolve([]);

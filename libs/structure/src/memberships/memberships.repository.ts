@@ -244,6 +244,21 @@ export class MembershipsRepository implements MembershipRolesSource {
     );
   }
 
+  /** Every member (observers included) of the initiatives and of the groups: the scope's id and the person. */
+  memberIdsOf(
+    initiativeIds: readonly string[],
+    groupIds: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ scopeId: string; personId: string }[]> {
+    return rows(
+      db,
+      `SELECT initiative_id AS "scopeId", person_id AS "personId" FROM initiative_member WHERE initiative_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT working_group_id, person_id FROM group_member WHERE working_group_id = ANY($2::uuid[])`,
+      [initiativeIds, groupIds],
+    );
+  }
+
   /** The groups the person chairs (CHAIR or VICE_CHAIR). */
   async groupsChairedBy(personId: string, db: Queryable = this.dataSource): Promise<string[]> {
     const found = await rows<{ groupId: string }>(
