@@ -61,7 +61,25 @@ async function expectTimeIn(session: Locator, iso: string, zone: string) {
 test('a group member answers the invitation to their group’s announced meeting; the answer is kept', async ({ page }) => {
   const meeting = (await demoMeetings(page.request)).find((m) => m.workingGroup?.code === 'WG2' && m.status === 'ANNOUNCED')!;
   await signIn(page, 'member06@u4ssc.example');
-  await page.goto(`/meetings/${meeting.id}`);
+  // Home: "Meetings this month" lists the member's meetings whose first session is this month (in Zurich, their zone).
+  const month = (iso: string | number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit' }).format(new Date(iso));
+  const thisMonth = page.getByRole('region', { name: 'Meetings this month' });
+  if (month(meeting.sessions[0].startsAt) === month(Date.now())) {
+    await expect(thisMonth.getByRole('link', { name: 'WG2 progress meeting' })).toBeVisible();
+  } else {
+    await expect(thisMonth).toContainText('You are invited to no meeting this month.');
+  }
+  // The initiative's meetings include the plenary; the group's page lists the group's meeting.
+  await page.goto('/i/u4ssc');
+  const initiativeMeetings = page.getByRole('region', { name: 'Meetings', exact: true });
+  await expect(initiativeMeetings.getByRole('listitem').filter({ hasText: 'First meeting of U4SSC' })).toContainText('Closed');
+  await page.getByRole('link', { name: 'WG2 Connecting Cities and Communities' }).click();
+  const groupMeetings = page.getByRole('region', { name: 'Meetings', exact: true });
+  await expect(groupMeetings.getByRole('listitem')).toHaveCount(1);
+  await expect(groupMeetings.getByRole('listitem')).toContainText('Announced');
+  await groupMeetings.getByRole('link', { name: 'WG2 progress meeting' }).click();
+  await expect(page).toHaveURL(`/meetings/${meeting.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'WG2 progress meeting' })).toBeVisible();
   await expect(page.getByText('You have not answered yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Attending', exact: true }).click();

@@ -42,4 +42,8 @@ export const en = {
     empty: 'No meeting is scheduled.',
     firstSession: 'First session',
   },
+  month: {
+    title: 'Meetings this month',
+    empty: 'You are invited to no meeting this month.',
+  },
 };

@@ -45,4 +45,8 @@ export const fr: Translation<typeof en> = {
     empty: 'Aucune réunion n’est prévue.',
     firstSession: 'Première séance',
   },
+  month: {
+    title: 'Réunions de ce mois',
+    empty: 'Vous n’êtes invité à aucune réunion ce mois-ci.',
+  },
 };
