@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator } from '@playwright/test';
 import { gql, login, registerMember } from './support/api';
 import { checkPage, DEMO_PASSWORD, expect, signIn, test } from './support/fixtures';
+import { tabTo } from './support/keyboard';
 
 interface DemoMeeting {
   id: string;
@@ -82,7 +83,9 @@ test('a group member answers the invitation to their group’s announced meeting
   await expect(page).toHaveURL(`/meetings/${meeting.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'WG2 progress meeting' })).toBeVisible();
   await expect(page.getByText('You have not answered yet.')).toBeVisible();
-  await page.getByRole('button', { name: 'Attending', exact: true }).click();
+  // With the keyboard only: Tab to the button, Enter.
+  await tabTo(page, page.getByRole('button', { name: 'Attending', exact: true }));
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Your answer is saved: Attending.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Attending', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
@@ -134,7 +137,7 @@ test('a member in Asia/Tokyo reads U4SSC meeting 1: sessions in Geneva’s zone 
   await expect(page.getByRole('button', { name: 'Attending', exact: true })).toHaveCount(0);
 
   // Keyboard: the agenda's links are reachable with Tab and followed with Enter.
-  await tor.getByRole('link', { name: 'Terms of reference of U4SSC' }).focus();
+  await tabTo(page, tor.getByRole('link', { name: 'Terms of reference of U4SSC' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/terms\//);
   await page.goBack();
