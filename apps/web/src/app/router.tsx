@@ -14,6 +14,7 @@ const NotificationsPage = lazy(() =>
 const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => ({ default: m.BallotPage })));
 const TermsPage = lazy(() => import('../terms/views/TermsPage').then((m) => ({ default: m.TermsPage })));
 const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const MeetingPage = lazy(() => import('../meetings/views/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const KpisPage = lazy(() => import('../kpis/views/KpisPage').then((m) => ({ default: m.KpisPage })));
 const KpiPage = lazy(() => import('../kpis/views/KpiPage').then((m) => ({ default: m.KpiPage })));
 const InitiativeOverview = lazy(() =>
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'ballots/:id', element: <BallotPage /> },
           { path: 'terms/:id', element: <TermsPage /> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],

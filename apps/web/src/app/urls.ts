@@ -9,6 +9,7 @@ export const urls = {
   group: (id: string) => `/groups/${id}`,
   terms: (id: string) => `/terms/${id}`,
   ballot: (id: string) => `/ballots/${id}`,
+  meeting: (id: string) => `/meetings/${id}`,
   notifications: () => '/notifications',
   settings: () => '/settings',
 };

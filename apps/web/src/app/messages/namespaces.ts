@@ -16,6 +16,8 @@ import { en as termsEn } from '../../terms/messages/en';
 import { fr as termsFr } from '../../terms/messages/fr';
 import { en as kpisEn } from '../../kpis/messages/en';
 import { fr as kpisFr } from '../../kpis/messages/fr';
+import { en as meetingsEn } from '../../meetings/messages/en';
+import { fr as meetingsFr } from '../../meetings/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -35,6 +37,7 @@ export const resources = {
     terms: termsEn,
     settings: settingsEn,
     kpis: kpisEn,
+    meetings: meetingsEn,
   },
   fr: {
     common: commonFr,
@@ -47,6 +50,7 @@ export const resources = {
     terms: termsFr,
     settings: settingsFr,
     kpis: kpisFr,
+    meetings: meetingsFr,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { ProgressCell } from '../../shared/components/ProgressCell';
 import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
 import { CalendarDate, DateTime } from '../../shared/time/DateTime';
+import { GroupMeetings } from '../../meetings/components/MeetingsSection';
 import { GroupQuery } from '../queries';
 
 const organization = (org?: { acronym?: string | null; name: string } | null) => (org ? ` (${org.acronym ?? org.name})` : '');
@@ -151,6 +152,7 @@ export function GroupPage() {
           </>
         )}
       </Section>
+      <GroupMeetings groupId={group.id} />
     </>
   );
 }

@@ -9,10 +9,11 @@ import { EmptyState, ErrorState, Loading } from '../../shared/components/States'
 import { notificationLink } from '../../notifications/links';
 import { DateTime } from '../../shared/time/DateTime';
 import { useNow } from '../../shared/time/reader-zone';
+import { MeetingsThisMonth } from '../../meetings/components/MeetingsSection';
 import { HomeInitiativeQuery, HomeQuery } from '../queries';
 import { dueSoon } from '../due-soon';
 
-/** "What needs me": ballots awaiting my vote, my items due soon, unread notifications. */
+/** "What needs me": ballots awaiting my vote, my items due soon, my meetings this month, unread notifications. */
 export function Home() {
   const { t } = useTranslation('home');
   const { data, error, refetch } = useQuery(HomeQuery);
@@ -89,6 +90,7 @@ export function Home() {
               </List>
             )}
           </Section>
+          <MeetingsThisMonth slug={initiative.slug} />
         </>
       )}
       <Section title={t('notifications.title')}>

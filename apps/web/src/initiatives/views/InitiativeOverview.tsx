@@ -9,6 +9,7 @@ import { ProgressCell } from '../../shared/components/ProgressCell';
 import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
 import { CalendarDate, DateTime } from '../../shared/time/DateTime';
+import { InitiativeMeetings } from '../../meetings/components/MeetingsSection';
 import { InitiativeProgressQuery, InitiativeQuery } from '../queries';
 
 /** /i/<slug>: the initiative, its terms of reference and open ballots, and a table of its groups' progress. */
@@ -128,6 +129,7 @@ export function InitiativeOverview() {
           </Section>
         </>
       )}
+      <InitiativeMeetings slug={slug} />
     </>
   );
 }

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatRelative } from './format';
 import { useNow, useReaderZone } from './reader-zone';
 
-/** An instant in the reader's zone, zone named; `relative` adds "in 3 days" / "2 hours ago". */
-export function DateTime({ value, relative = false }: { value: string; relative?: boolean }) {
+/**
+ * An instant in the reader's zone (or the given `zone`, e.g. a meeting's), zone named; `relative`
+ * adds "in 3 days" / "2 hours ago".
+ */
+export function DateTime({ value, relative = false, zone }: { value: string; relative?: boolean; zone?: string }) {
   const { i18n } = useTranslation();
-  const zone = useReaderZone();
+  const readerZone = useReaderZone();
+  zone ??= readerZone;
   const now = useNow(30_000);
   return (
     <>

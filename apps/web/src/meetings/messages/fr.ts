@@ -1,0 +1,52 @@
+import type { Translation } from '../../app/messages/types';
+import type { en } from './en';
+
+export const fr: Translation<typeof en> = {
+  breadcrumb: 'Réunion de {{name}}',
+  meetingNumber: 'Réunion n° {{number}}',
+  venue: 'Lieu',
+  online: 'En ligne',
+  noVenue: 'Lieu non précisé',
+  purpose: 'Objet',
+  cancelled: 'Annulée : {{reason}}',
+  statuses: { DRAFT: 'Brouillon', ANNOUNCED: 'Annoncée', IN_PROGRESS: 'En cours', CLOSED: 'Clôturée', CANCELLED: 'Annulée' },
+  sessions: 'Séances',
+  sessionUntitled: 'Séance {{n}}',
+  inMeetingZone: 'Heure de {{zone}} :',
+  agenda: 'Ordre du jour',
+  noAgenda: 'L’ordre du jour n’est pas encore fixé.',
+  kinds: { DECISION: 'Pour décision', DISCUSSION: 'Pour discussion', INFORMATION: 'Pour information' },
+  presenter: 'Présenté par {{name}}',
+  links: 'Documents pour {{title}}',
+  ballotLink: 'Scrutin',
+  workPlanLink: 'Plan de travail du {{code}}',
+  rsvp: {
+    title: 'Votre réponse',
+    question: 'Participerez-vous ?',
+    attending: 'Je participe',
+    notAttending: 'Je ne participe pas',
+    current: {
+      ATTENDING: 'Vous avez répondu : présent.',
+      NOT_ATTENDING: 'Vous avez répondu : absent.',
+      TENTATIVE: 'Vous avez répondu : peut-être.',
+      NO_RESPONSE: 'Vous n’avez pas encore répondu.',
+    },
+    saved: 'Votre réponse est enregistrée : {{answer}}.',
+  },
+  decisions: 'Décisions',
+  noDecisions: 'Aucune décision n’a été consignée à cette réunion.',
+  ballotOutcome: 'Scrutin : {{outcome}}',
+  outcomes: { APPROVED: 'approuvé', REJECTED: 'rejeté', NO_QUORUM: 'quorum non atteint', PENDING: 'pas encore clos' },
+  minutes: 'Procès-verbal',
+  minutesApproved: 'Approuvé le',
+  noMinutes: 'Le procès-verbal n’est pas encore approuvé.',
+  list: {
+    title: 'Réunions',
+    empty: 'Aucune réunion n’est prévue.',
+    firstSession: 'Première séance',
+  },
+  month: {
+    title: 'Réunions de ce mois',
+    empty: 'Vous n’êtes invité à aucune réunion ce mois-ci.',
+  },
+};
