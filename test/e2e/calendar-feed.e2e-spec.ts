@@ -98,7 +98,10 @@ describe('calendar feed', () => {
     const person = await fx.person(initiative.id);
     const url = await feedUrl(person.token);
     const secret = /\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1];
-    const [{ v }] = await fx.query<{ v: number }>(`SELECT feed_version AS v FROM person WHERE id = $1`, [person.id]);
+    const [{ v }] = await fx.query<{ v: number }>(
+      `SELECT coalesce((SELECT feed_version FROM notification_preferences WHERE person_id = $1), 1) AS v`,
+      [person.id],
+    );
     const withJwtSecret = createHmac('sha256', gateway.config.JWT_SECRET).update(`${person.id}:${v}`).digest('base64url');
     expect(secret).not.toBe(withJwtSecret);
     expect((await get(url)).status).toBe(200);

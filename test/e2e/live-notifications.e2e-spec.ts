@@ -36,7 +36,9 @@ describe('live notifications (Subscription.notificationAdded)', () => {
     const c = await community(fixtures, 3);
     const [p, q] = c.members;
     // In-app only: their rows stay exactly as created (no e-mail marks them sent meanwhile).
-    await fixtures.query(`UPDATE person SET email_mode = 'OFF' WHERE id = ANY($1::uuid[])`, [c.members.map((m) => m.id)]);
+    await fixtures.query(`INSERT INTO notification_preferences (person_id, email_mode) SELECT unnest($1::uuid[]), 'OFF'`, [
+      c.members.map((m) => m.id),
+    ]);
     const onB = await subscribed<Json>(b, client(b, p.token), NOTIFICATION_ADDED);
     const onA = await subscribed<Json>(a, client(a, q.token), NOTIFICATION_ADDED);
     const tor = await draftTor(a, c.secretariat.token, c.initiative.id);

@@ -176,12 +176,13 @@ describe('e-mail modes (real worker and SMTP sink)', () => {
     const digestPeople = [s.owner.id, s.chair.id, idle.id];
     // Today's digest counts as sent until the test moves the clock of the digest to "08:00".
     await fx.query(
-      `UPDATE person SET email_mode = 'DAILY_DIGEST', digest_sent_on = (now() AT TIME ZONE time_zone)::date WHERE id = ANY($1::uuid[])`,
+      `INSERT INTO notification_preferences (person_id, email_mode, digest_sent_on)
+       SELECT id, 'DAILY_DIGEST', (now() AT TIME ZONE time_zone)::date FROM person WHERE id = ANY($1::uuid[])`,
       [digestPeople],
     );
     const off = await fx.person(s.initiativeId, 'MEMBER');
     await fx.groupRole(s.groupId, off.id, 'MEMBER');
-    await fx.query(`UPDATE person SET email_mode = 'OFF' WHERE id = $1`, [off.id]);
+    await fx.query(`INSERT INTO notification_preferences (person_id, email_mode) VALUES ($1, 'OFF')`, [off.id]);
     await setPolicy(gateway.gql, s.secretariat.token, s.initiativeId, [LEAD]);
     const itemIds = [await addItem(fx, s.planId, s.owner.id, dueSoon()), await addItem(fx, s.planId, off.id, dueSoon())];
     const notified = async (personId: string) =>
@@ -200,7 +201,9 @@ describe('e-mail modes (real worker and SMTP sink)', () => {
     await sleep(1500);
     expect([s.owner.email, s.chair.email, idle.email, off.email].map((e) => sink.to(e).length)).toEqual([0, 0, 0, 0]);
 
-    await fx.query(`UPDATE person SET digest_sent_on = digest_sent_on - 1 WHERE id = ANY($1::uuid[])`, [digestPeople]);
+    await fx.query(`UPDATE notification_preferences SET digest_sent_on = digest_sent_on - 1 WHERE person_id = ANY($1::uuid[])`, [
+      digestPeople,
+    ]);
     await sink.waitFor(() => sink.to(s.owner.email).length >= 1, 30_000);
     await sleep(2500);
     const digests = sink.to(s.owner.email);
@@ -214,7 +217,8 @@ describe('e-mail modes (real worker and SMTP sink)', () => {
     expect(await notified(s.chair.id)).toEqual({ n: 2, emailed: 0 });
     expect(sink.to(idle.email)).toHaveLength(0);
     const [idleRow] = await fx.query<{ today: boolean }>(
-      `SELECT digest_sent_on = (now() AT TIME ZONE time_zone)::date AS today FROM person WHERE id = $1`,
+      `SELECT np.digest_sent_on = (now() AT TIME ZONE p.time_zone)::date AS today
+         FROM notification_preferences np JOIN person p ON p.id = np.person_id WHERE np.person_id = $1`,
       [idle.id],
     );
     expect(idleRow.today).toBe(true);

@@ -20,6 +20,12 @@ const REMOVE = `mutation ($g: ID!, $p: ID!) { removeGroupMember(workingGroupId: 
 const REMOVE_MEMBER = `mutation ($i: ID!, $p: ID!) { removeInitiativeMember(initiativeId: $i, personId: $p) }`;
 const DEEP = `query ($slug: String!) { initiative(slug: $slug) { workingGroups { chairs { organization { name } } members { edges { node { person { name } } } } } } }`;
 
+// bench/run.mjs's working group page
+const GROUP_PAGE = `query ($id: ID!) { workingGroup(id: $id) {
+  chairs { name organization { name } }
+  members(first: 50) { edges { node { person { name } } } }
+  workPlan { progress { total done overdue percentComplete nextDue { title dueAt } } } } }`;
+
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
 
 describe('structure: initiatives, working groups and memberships', () => {
@@ -183,6 +189,39 @@ describe('structure: initiatives, working groups and memberships', () => {
       expect(Number.isFinite(counts[0])).toBe(true);
       expect(counts[1]).toBe(counts[0]);
       expect(counts[0]).toBeLessThanOrEqual(10);
+    });
+    it("reads a group page's chairs and members in an exact statement count, the same at every run", async () => {
+      const own = await fx.initiative();
+      const s = await fx.person(own.id, 'SECRETARIAT');
+      const g = await fx.group(own.id);
+      const orgs = await fx.query<{ id: string }>(
+        `INSERT INTO organization (name, kind) SELECT 'Org ' || n || ' ' || $1, 'CITY' FROM generate_series(1, 2) n RETURNING id`,
+        [uniqueId()],
+      );
+      const roles = ['CHAIR', 'VICE_CHAIR', ...Array<'MEMBER'>(58).fill('MEMBER')] as const;
+      for (const [i, role] of roles.entries()) {
+        const p = await fx.person(own.id);
+        await fx.query(`UPDATE person SET organization_id = $2 WHERE id = $1`, [p.id, orgs[i % 2].id]);
+        await fx.groupRole(g.id, p.id, role);
+      }
+      await fx.query(
+        `INSERT INTO work_plan (working_group_id, title, period_start, period_end) VALUES ($1, 'Plan', '2030-01-01', '2031-12-31')`,
+        [g.id],
+      );
+      const counts: number[] = [];
+      // the first run also reads the caller's roles (remembered afterwards)
+      for (let run = 0; run < 9; run++) {
+        const result = await gateway.gql<{
+          workingGroup: { chairs: { organization: { name: string } | null }[]; members: { edges: unknown[] } };
+        }>(GROUP_PAGE, { id: g.id }, s.token);
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.workingGroup.chairs.map((c) => c.organization?.name.startsWith('Org '))).toEqual([true, true]);
+        expect(result.data!.workingGroup.members.edges).toHaveLength(50);
+        counts.push(result.sqlStatements);
+      }
+      // then: group (with its chair ids), its policy check, the chairs with their organisations (identity), the
+      // members page, its people with their organisations (identity), the plan with its progress
+      expect(counts.slice(1)).toEqual(Array(8).fill(6));
     });
   });
 

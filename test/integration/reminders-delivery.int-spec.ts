@@ -43,7 +43,7 @@ describe('e-mail delivery retries', () => {
     const s = await workItemScene(fx);
     smtp.watched = s.owner.email.toLowerCase();
     await reminderPolicy(fx, s.initiativeId, [], true);
-    await fx.query(`UPDATE person SET email_mode = 'OFF' WHERE id = $1`, [s.chair.id]);
+    await fx.query(`INSERT INTO notification_preferences (person_id, email_mode) VALUES ($1, 'OFF')`, [s.chair.id]);
     await addItem(fx, s.planId, s.owner.id, new Date(Date.now() + 500));
     const deadline = Date.now() + 45_000;
     while (smtp.accepted.length < 1 && Date.now() < deadline) await sleep(100);

@@ -83,8 +83,8 @@ export async function settled(fx: Fixtures, subjectIds: string[], timeoutMs = 45
       // Pending first: a reminder fires together with its notifications, so none can appear after.
       if ((await pendingReminders(fx, subjectIds)) > 0) return false;
       const [{ unsent }] = await fx.query<{ unsent: number }>(
-        `SELECT count(*)::int AS unsent FROM notification n JOIN person p ON p.id = n.person_id
-          WHERE n.subject_id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'`,
+        `SELECT count(*)::int AS unsent FROM notification n LEFT JOIN notification_preferences np ON np.person_id = n.person_id
+          WHERE n.subject_id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND coalesce(np.email_mode, 'IMMEDIATE') = 'IMMEDIATE'`,
         [subjectIds],
       );
       return unsent === 0;

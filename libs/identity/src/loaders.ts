@@ -30,3 +30,26 @@ export function organizationLoader(
     return byKeys(ids, rows, (r) => r.id);
   });
 }
+
+/**
+ * Reads the people among `ids` with their organisations in one statement (always exactly one,
+ * whatever is cached, so a caller's statement count does not depend on batch timing) and primes
+ * the person and organisation loaders with them. Returns the people that exist, in the order of `ids`.
+ */
+export async function loadPeopleWithOrganizations(
+  loaders: LoaderRegistry,
+  dataSource: DataSource,
+  ids: readonly string[],
+): Promise<PersonModel[]> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  if (!valid.length) return [];
+  const found = await new PeopleRepository(dataSource).withOrganizations(valid);
+  const people = personLoader(loaders, dataSource);
+  const organizations = organizationLoader(loaders, dataSource);
+  for (const { person, organization } of found) {
+    people.prime(person.id, person);
+    if (organization) organizations.prime(organization.id, organization);
+  }
+  const byId = new Map(found.map((r) => [r.person.id, r.person]));
+  return ids.map((id) => byId.get(id)).filter((p): p is PersonModel => !!p);
+}

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { organizationLoader, personLoader } from '@app/identity';
+import { loadPeopleWithOrganizations, type PersonModel } from '@app/identity';
 import {
   byKeys,
   type ConnectionShape,
@@ -52,26 +52,21 @@ export function groupsOfInitiativeLoader(
 }
 
 /**
- * Per-request loader of a group's CHAIR and VICE_CHAIR person ids, chairs first. The same
- * statement reads the people and their organisations and primes those loaders, so `chairs {
- * name organization { name } }` costs one statement.
+ * Per-request loader of the chairs of groups, by person id (a group's `chairIds` come with its row).
+ * Its own loader, used by `chairs` alone, so the chairs of the groups resolved in one tick cost
+ * exactly one statement (identity's people with their organisations, which primes those loaders),
+ * whatever other fields load people at the same time.
  */
-export function chairIdsLoader(loaders: LoaderRegistry, dataSource: DataSource): DataLoader<string, string[]> {
-  return loaders.get<string, string[]>('structure.chairIds', async (ids) => {
-    const rows = await new MembershipsRepository(dataSource).chairs(ids.filter(isUuid));
-    const people = personLoader(loaders, dataSource);
-    const organizations = organizationLoader(loaders, dataSource);
-    for (const row of rows) {
-      people.prime(row.personId, row.person);
-      if (row.organization) organizations.prime(row.organization.id, row.organization);
-    }
-    return groupedByKeys(ids, rows, (r) => r.workingGroupId).map((list) => list.map((r) => r.personId));
-  });
+export function chairLoader(loaders: LoaderRegistry, dataSource: DataSource): DataLoader<string, PersonModel | null> {
+  return loaders.get<string, PersonModel | null>('structure.chair', async (ids) =>
+    byKeys(ids, await loadPeopleWithOrganizations(loaders, dataSource, ids), (p) => p.id),
+  );
 }
 
 /**
- * Pages of memberships for many owners in one statement; the people read with them prime the
- * person loader (`node { person { name } }`).
+ * Pages of memberships for many owners in one statement, then their people (with organisations)
+ * from identity in one more, which primes the person loader (`node { person { name } }`). Both run
+ * in this batch, so a page costs exactly two statements.
  */
 async function memberPages(
   loaders: LoaderRegistry,
@@ -83,13 +78,16 @@ async function memberPages(
 ): Promise<ConnectionShape<MemberRow>[]> {
   const result = await new MembershipsRepository(dataSource).memberPages(memberships, ownerIds, role, page);
   const totals = new Map(result.map((c) => [c.countOwner, c.total]));
-  const people = personLoader(loaders, dataSource);
   const rows: MemberRow[] = [];
-  for (const { countOwner: _owner, total: _total, person, ...row } of result) {
+  for (const { countOwner: _owner, total: _total, ...row } of result) {
     if (!row.personId) continue;
-    if (person) people.prime(row.personId, person);
     rows.push({ ...row, since: new Date(row.since as Date) } as MemberRow);
   }
+  await loadPeopleWithOrganizations(
+    loaders,
+    dataSource,
+    rows.map((r) => r.personId),
+  );
   return groupedByKeys(ownerIds, rows, (r) => r.ownerId).map((list, i) =>
     toConnection(list, page, (r) => [r.sinceKey, r.personId], totals.get(ownerIds[i]) ?? 0),
   );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { one, type Queryable, rows, updated } from '@app/platform';
+import { ORGANIZATION_COLUMNS, type OrganizationModel } from '../organizations/organization.model';
 import { PERSON_COLUMNS, type PersonModel } from './person.model';
 
 /** A person with what sign-in checks: the password hash and the current version of their tokens. */
@@ -32,6 +33,20 @@ export class PeopleRepository {
 
   byIds(ids: readonly string[], db: Queryable = this.dataSource): Promise<PersonModel[]> {
     return rows<PersonModel>(db, `SELECT ${PERSON_COLUMNS} FROM person WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The people among `ids` with their organisations, in one statement. */
+  withOrganizations(
+    ids: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ person: PersonModel; organization: OrganizationModel | null }[]> {
+    return rows(
+      db,
+      `SELECT row_to_json(p) AS person, row_to_json(o) AS organization
+         FROM (SELECT ${PERSON_COLUMNS} FROM person WHERE id = ANY($1::uuid[])) p
+         LEFT JOIN LATERAL (SELECT ${ORGANIZATION_COLUMNS} FROM organization WHERE id = p."organizationId") o ON true`,
+      [ids],
+    );
   }
 
   async exists(id: string, db: Queryable = this.dataSource): Promise<boolean> {

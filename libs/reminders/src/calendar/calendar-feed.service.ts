@@ -17,7 +17,7 @@ const EVENT_OF: Record<DeadlineSubjectType, { uid: string; summary: string }> = 
 /**
  * The caller's secret iCalendar feed: due dates of open items they own or whose group they
  * chair, and closing times of ballots they may vote in. The secret is an HMAC of the person id
- * and person.feed_version under a key of the feed's own, so nothing secret is stored and
+ * and notification_preferences.feed_version under a key of the feed's own, so nothing secret is stored and
  * rotating invalidates the old URL.
  */
 @Injectable()
@@ -37,7 +37,6 @@ export class CalendarFeedService {
   async url(caller: Caller | null): Promise<string> {
     if (!caller) throw new UnauthenticatedError();
     const version = await this.recipients.feedVersion(caller.personId);
-    if (version === null) throw new UnauthenticatedError();
     return this.urlFor(caller.personId, version);
   }
 
@@ -56,8 +55,9 @@ export class CalendarFeedService {
   async feed(personId: string, secret: string): Promise<string | null> {
     if (!isUuid(personId)) return null;
     const version = await this.recipients.feedVersion(personId);
-    if (version === null || !feedSecretMatches(this.key, personId, version, secret)) return null;
+    if (!feedSecretMatches(this.key, personId, version, secret)) return null;
     const [owner] = await this.people.byIds([personId]);
+    if (!owner) return null;
     const events: CalendarEvent[] = [];
     for (const source of this.sources.all()) {
       const { uid, summary } = EVENT_OF[source.type];

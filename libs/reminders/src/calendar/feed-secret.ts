@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * The calendar feed secret: base64url HMAC-SHA256(key, personId:feedVersion), where the key is
  * derived for the feed alone (derivedKey(JWT_SECRET, 'calendar-feed')). Nothing is stored;
- * rotating increments person.feed_version, so the old URL stops matching.
+ * rotating increments notification_preferences.feed_version, so the old URL stops matching.
  */
 export function feedSecret(key: Buffer, personId: string, feedVersion: number): string {
   return createHmac('sha256', key).update(`${personId}:${feedVersion}`).digest('base64url');

@@ -73,8 +73,11 @@ export class MailDelivery {
 
   async sendDigests(now = new Date()): Promise<number> {
     let sent = 0;
-    for (const person of await this.recipients.digestCandidates()) {
-      const day = digestDueOn(person.timeZone, now, person.sentOn);
+    const candidates = await this.recipients.digestCandidates();
+    const timeZones = new Map((await this.people.byIds(candidates.map((c) => c.id))).map((p) => [p.id, p.timeZone]));
+    for (const person of candidates) {
+      const timeZone = timeZones.get(person.id);
+      const day = timeZone ? digestDueOn(timeZone, now, person.sentOn) : null;
       if (!day) continue;
       try {
         if (await this.sendDigest(person.id, day)) sent++;

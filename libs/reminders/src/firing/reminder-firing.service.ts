@@ -142,7 +142,9 @@ export class ReminderFiring {
       const people = await this.people.byIds(recipientIds, m);
       const notifications = notificationsOf(live, details, new Map(people.map((p) => [p.id, p.timeZone])));
       if (notifications.length) created = await this.notifications.insertReminders(notifications, m);
-      for (const r of await this.recipients.recipients(recipientIds, m)) if (r.emailMode === 'IMMEDIATE') immediate.add(r.id);
+      const existing = new Set(people.map((p) => p.id));
+      for (const r of await this.recipients.recipients(recipientIds, m))
+        if (r.emailMode === 'IMMEDIATE' && existing.has(r.id)) immediate.add(r.id);
     }
     const fired = live.map((l) => l.row.jobId);
     if (fired.length) await this.planned.markFired(fired, m);

@@ -49,6 +49,10 @@ export interface InvitationNotification {
   at: Date;
 }
 
+/** The notification `n`'s person wants IMMEDIATE e-mail (the default: no preferences row, or that mode). */
+const IMMEDIATE_RECIPIENT = `NOT EXISTS (SELECT 1 FROM notification_preferences np
+  WHERE np.person_id = n.person_id AND np.email_mode <> 'IMMEDIATE')`;
+
 /**
  * notification: one row per (kind, subject, recipient, lead time, deadline) (the notification_once
  * constraint: inserting is the exactly-once step), read by its recipient, e-mailed at most once
@@ -148,8 +152,7 @@ export class NotificationsRepository {
       db,
       `UPDATE notification n
           SET email_attempts = n.email_attempts + 1, email_claimed_until = now() + make_interval(secs => $2)
-         FROM person p
-        WHERE n.id = ANY($1::uuid[]) AND p.id = n.person_id AND n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE'
+        WHERE n.id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND ${IMMEDIATE_RECIPIENT}
           AND (n.email_claimed_until IS NULL OR n.email_claimed_until < now())
         RETURNING n.id, n.kind, n.details, n.person_id AS "personId"`,
       [ids, leaseSeconds],
@@ -168,8 +171,8 @@ export class NotificationsRepository {
   async unsentImmediate(db: Queryable = this.dataSource): Promise<string[]> {
     const unsent = await rows<{ id: string }>(
       db,
-      `SELECT n.id FROM notification n JOIN person p ON p.id = n.person_id
-        WHERE n.emailed_at IS NULL AND p.email_mode = 'IMMEDIATE' AND n.kind <> 'INVITATION'
+      `SELECT n.id FROM notification n
+        WHERE n.emailed_at IS NULL AND ${IMMEDIATE_RECIPIENT} AND n.kind <> 'INVITATION'
           AND n.created_at > now() - interval '1 day' AND n.email_attempts < 30
           AND (n.email_claimed_until IS NULL OR n.email_claimed_until < now())
         ORDER BY n.created_at LIMIT 5000`,

@@ -53,9 +53,7 @@ export class NotificationsService {
   }
 
   async preferences(caller: Caller | null): Promise<NotificationPreferencesModel> {
-    const emailMode = await this.recipients.emailMode(requireCaller(caller));
-    if (!emailMode) throw new UnauthenticatedError();
-    return { emailMode };
+    return { emailMode: await this.recipients.emailMode(requireCaller(caller)) };
   }
 
   async setPreferences(caller: Caller | null, emailMode: EmailMode): Promise<NotificationPreferencesModel> {

@@ -15,6 +15,15 @@ export class WorkingGroupModel {
   @Field() name: string;
   @Field() mandate: string;
   @Field(() => GroupStatus) status: GroupStatus;
+  /**
+   * Not a GraphQL field: the CHAIR and VICE_CHAIR person ids, chairs first (the keys of `chairs`).
+   * Read with the group so that `chairs { name organization { name } }` costs one statement (the people).
+   */
+  chairIds: string[];
 }
 
-export const WORKING_GROUP_COLUMNS = `id, initiative_id AS "initiativeId", code, name, mandate, status`;
+/** The columns of a WorkingGroupModel, selected from (or returned by) the table `working_group`. */
+export const WORKING_GROUP_COLUMNS = `id, initiative_id AS "initiativeId", code, name, mandate, status,
+  ARRAY(SELECT gm.person_id FROM group_member gm
+         WHERE gm.working_group_id = working_group.id AND gm.role IN ('CHAIR', 'VICE_CHAIR')
+         ORDER BY (gm.role = 'CHAIR') DESC, gm.since, gm.person_id) AS "chairIds"`;

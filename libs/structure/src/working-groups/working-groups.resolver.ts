@@ -1,9 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { GroupRole, personLoader, PersonModel } from '@app/identity';
+import { GroupRole, PersonModel } from '@app/identity';
 import { type ConnectionShape, listOf, pagePrice, pageRequest, type RequestContext } from '@app/platform';
 import { InitiativeModel } from '../initiatives/initiative.model';
-import { chairIdsLoader, groupMembersLoader, initiativeLoader } from '../loaders';
+import { chairLoader, groupMembersLoader, initiativeLoader } from '../loaders';
 import { GroupMemberConnection, type GroupMemberModel } from '../memberships/membership.models';
 import { CreateWorkingGroupInput } from './dto/create-working-group.input';
 import { WorkingGroupModel } from './working-group.model';
@@ -33,8 +33,7 @@ export class WorkingGroupsResolver {
 
   @ResolveField(() => [PersonModel], { description: 'CHAIR and VICE_CHAIR members, chairs first.', complexity: listOf(50) })
   async chairs(@Parent() group: WorkingGroupModel, @Context() ctx: RequestContext): Promise<PersonModel[]> {
-    const ids = await chairIdsLoader(ctx.loaders, this.dataSource).load(group.id);
-    const people = await personLoader(ctx.loaders, this.dataSource).loadMany(ids);
+    const people = await chairLoader(ctx.loaders, this.dataSource).loadMany(group.chairIds);
     return people.filter((p): p is PersonModel => !!p && !(p instanceof Error));
   }
 

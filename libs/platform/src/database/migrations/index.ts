@@ -11,6 +11,7 @@ import { SignInLimitsAndRevocations1790000010000 } from './1790000010000-sign-in
 import { VoteIntegrity1790000011000 } from './1790000011000-vote-integrity';
 import { NotificationCreatedTx1790000013000 } from './1790000013000-notification-created-tx';
 import { SqlFunctions1790000020000 } from './1790000020000-sql-functions';
+import { NotificationPreferences1790000025000 } from './1790000025000-notification-preferences';
 import { KpiCatalogue1790000030000 } from './1790000030000-kpi-catalogue';
 import { Meetings1790000032000 } from './1790000032000-meetings';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   VoteIntegrity1790000011000,
   NotificationCreatedTx1790000013000,
   SqlFunctions1790000020000,
+  NotificationPreferences1790000025000,
   KpiCatalogue1790000030000,
   Meetings1790000032000,
 ];
