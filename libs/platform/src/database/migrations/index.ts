@@ -14,6 +14,7 @@ import { SqlFunctions1790000020000 } from './1790000020000-sql-functions';
 import { NotificationPreferences1790000025000 } from './1790000025000-notification-preferences';
 import { KpiCatalogue1790000030000 } from './1790000030000-kpi-catalogue';
 import { Meetings1790000032000 } from './1790000032000-meetings';
+import { NotificationKinds1790000034000 } from './1790000034000-notification-kinds';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   NotificationPreferences1790000025000,
   KpiCatalogue1790000030000,
   Meetings1790000032000,
+  NotificationKinds1790000034000,
 ];
