@@ -20,6 +20,7 @@ export * from './graphql/pagination/connection';
 export * from './graphql/pagination/page';
 export * from './graphql/pagination/page-info.model';
 export * from './graphql/request-context';
+export * from './graphql/selects-field';
 export * from './graphql/scalars/iso-time';
 export * from './graphql/scalars/scalars';
 export * from './logging/logger';

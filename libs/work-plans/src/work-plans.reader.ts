@@ -65,6 +65,31 @@ export class WorkPlansReader {
     });
   }
 
+  /**
+   * The current plan of each group read together with its progress (one statement for both):
+   * what `WorkingGroup.workPlan { progress }` asks for. Primes the plan, current-plan and progress
+   * loaders, so `WorkPlan.progress` then costs no statement of its own.
+   */
+  currentPlanWithProgressOfGroup(loaders: LoaderRegistry): DataLoader<string, WorkPlanModel | null> {
+    return loaders.get<string, WorkPlanModel | null>('workPlans.currentOfGroupWithProgress', async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await this.progressOf.ofGroups(valid, new Date()) : [];
+      const plans = this.plan(loaders);
+      const current = this.currentPlanOfGroup(loaders);
+      const progress = this.progress(loaders);
+      for (const row of rows) {
+        plans.prime(row.plan.id, row.plan);
+        current.prime(row.workingGroupId, row.plan);
+        progress.prime(row.plan.id, toProgress(row.counts, itemsFromJson(row.nextDue)));
+      }
+      return byKeys(
+        ids,
+        rows.map((r) => r.plan),
+        (plan) => plan.workingGroupId,
+      );
+    });
+  }
+
   /** Items by id. */
   item(loaders: LoaderRegistry): DataLoader<string, WorkItemModel | null> {
     return loaders.get<string, WorkItemModel | null>('workPlans.item', async (ids) => {

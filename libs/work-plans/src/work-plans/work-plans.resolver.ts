@@ -1,6 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DataSource } from 'typeorm';
-import { type ConnectionShape, pagePrice, pageRequest, type RequestContext } from '@app/platform';
+import { type ConnectionShape, pagePrice, pageRequest, type RequestContext, selectsField } from '@app/platform';
 import { WorkingGroupModel, workingGroupLoader } from '@app/structure';
 import { CreateWorkPlanInput } from '../dto/create-work-plan.input';
 import { ProgressModel } from '../progress/progress.model';
@@ -66,7 +67,15 @@ export class WorkingGroupPlanResolver {
   constructor(private readonly reader: WorkPlansReader) {}
 
   @ResolveField(() => WorkPlanModel, { nullable: true, description: "The group's current work plan (the newest one), if any." })
-  workPlan(@Parent() group: WorkingGroupModel, @Context() ctx: RequestContext): Promise<WorkPlanModel | null> {
-    return this.reader.currentPlanOfGroup(ctx.loaders).load(group.id);
+  workPlan(
+    @Parent() group: WorkingGroupModel,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WorkPlanModel | null> {
+    // A page that shows the plan's progress (the group page) gets both in one statement.
+    const loader = selectsField(info, 'progress')
+      ? this.reader.currentPlanWithProgressOfGroup(ctx.loaders)
+      : this.reader.currentPlanOfGroup(ctx.loaders);
+    return loader.load(group.id);
   }
 }
