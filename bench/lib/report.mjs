@@ -78,8 +78,8 @@ export function checks(f) {
     row(
       'working group page SQL statements per request (max)',
       g.sqlStatements?.max,
-      '<= 6',
-      g.sqlStatements && g.sqlStatements.max <= 6 && g.sqlStatements.missing === 0,
+      '<= 5',
+      g.sqlStatements && g.sqlStatements.max <= 5 && g.sqlStatements.missing === 0,
     );
     row('working group page errors', g.errors, '0', g.errors === 0);
   } else row('working group page', null, 'measured', false);
