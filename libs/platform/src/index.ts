@@ -21,6 +21,7 @@ export * from './graphql/pagination/page';
 export * from './graphql/pagination/page-info.model';
 export * from './graphql/request-context';
 export * from './graphql/selects-field';
+export { AudienceRoles, noteRoles, policyIdentity } from './graphql/response-cache/audience';
 export * from './graphql/scalars/iso-time';
 export * from './graphql/scalars/scalars';
 export * from './logging/logger';
