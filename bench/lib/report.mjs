@@ -76,10 +76,10 @@ export function checks(f) {
         null,
       );
     row(
-      'working group page SQL statements per request (max)',
+      'working group page SQL statements per request (max: 5 for the page, and the caller\'s roles on their first request)',
       g.sqlStatements?.max,
-      '<= 5',
-      g.sqlStatements && g.sqlStatements.max <= 5 && g.sqlStatements.missing === 0,
+      '<= 6',
+      g.sqlStatements && g.sqlStatements.max <= 6 && g.sqlStatements.missing === 0,
     );
     row('working group page errors', g.errors, '0', g.errors === 0);
   } else row('working group page', null, 'measured', false);
