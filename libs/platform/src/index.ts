@@ -1,6 +1,7 @@
 export * from './cache/bounded-map';
 export * from './cache/change-aware-cache';
 export * from './cache/data-changes.service';
+export * from './cache/shared-reads';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/load-config';
