@@ -116,6 +116,36 @@ describe('response cache shared between callers with the same roles', () => {
     ]);
   });
 
+  it('computes an initiative’s progress once for all its members, even inside answers personal to each', async () => {
+    const w = await world();
+    // openBallots' myVote makes the answer personal; the progress and overdue reads in it are shared.
+    const home = `query($id: ID!) { initiativeProgress(initiativeId: $id) { totals { total } openBallots { myVote { position } } }
+      overdueItems(initiativeId: $id, first: 10) { totalCount } }`;
+    const statements = async (token: string) => {
+      const response = await fetch(`${gw.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: home, variables: { id: w.initiativeId } }),
+      });
+      const body = (await response.json()) as { data: { initiativeProgress: { openBallots: { myVote: unknown }[] } } };
+      return {
+        sql: Number(response.headers.get('x-sql-statements')),
+        myVote: body.data.initiativeProgress.openBallots[0].myVote,
+      };
+    };
+    const first = await statements(w.member.token);
+    const second = await statements(w.member2.token);
+    expect(first.myVote).toEqual({ position: 'APPROVE' });
+    expect(second.myVote).toBeNull();
+    // The second member's answer reads only what is theirs (roles, votes): the progress
+    // (groups, plans with counts) and the overdue page (groups, count, page) come from memory.
+    expect(first.sql - second.sql).toBe(5);
+    // A change empties it: the next member's answer reads everything again.
+    await fx.query(`UPDATE working_group SET name = 'Renamed' WHERE id = $1`, [w.groupId]);
+    await gw.settle();
+    expect((await statements(w.vice.token)).sql).toBe(first.sql);
+  });
+
   it('keeps a shared answer for a caller whose roles are the same, and computes afresh once a role changes', async () => {
     const w = await world();
     const query = `query($id: ID!) { workingGroup(id: $id) { name members(first: 10) { totalCount } } }`;
