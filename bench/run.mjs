@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import jwt from 'jsonwebtoken';
@@ -137,7 +138,7 @@ const token = (personNo) => jwt.sign({ sub: personId(personNo) }, JWT_SECRET, { 
 const secretariat = token(1);
 const gql = graphql(base);
 
-const PHASES = (process.env.BENCH_PHASES ?? 'baseline,progress,group,vote,reminders').split(',');
+const PHASES = (process.env.BENCH_PHASES ?? 'baseline,progress,group,cold,pages,vote,reminders').split(',');
 async function phase(name, fn, key) {
   if (!PHASES.includes(key)) return;
   log(`--- ${name}`);
@@ -297,6 +298,163 @@ await phase(
     );
   },
   'group',
+);
+
+// ---------------------------------------------------------------- cold read mix
+// What a morning looks like: 1,000 distinct members (their own tokens) each open the home page
+// (its two queries, as the web client sends them), their group's page and the initiative's
+// progress once, all 4,000 requests in one shuffled order, 32 in flight, the response cache on.
+// Nobody reads anything twice, so a per-caller cache saves nothing here.
+const HOME_QUERY = `query Home { me { id name } initiatives { id slug name }
+  unread: myNotifications(unreadOnly: true, first: 5) { totalCount edges { node { id kind title body createdAt subjectId } } } }`;
+const DUE_ITEM = `fragment DueItem on WorkItem { id title dueAt overdue status owner { id } workPlan { workingGroup { id code } } }`;
+const HOME_INITIATIVE_QUERY = `query HomeInitiative($initiativeId: ID!) { initiativeProgress(initiativeId: $initiativeId) {
+    openBallots { id closesAt eligibleToVote myVote { position } termsOfReference { id title } }
+    workingGroups { progress { nextDue { ...DueItem } } } }
+  overdueItems(initiativeId: $initiativeId, first: 100) { edges { node { ...DueItem } } } } ${DUE_ITEM}`;
+const COLD_MEMBERS = 1000;
+const tenths = (x) => Math.round(x * 10) / 10;
+/** Member i of the cold mix: a MEMBER (k 3..22) of group 1 + i % 50, all 1,000 distinct people. */
+const coldMember = (i) => ({ group: 1 + (i % GROUPS), personNo: memberNo(1 + (i % GROUPS), 3 + Math.floor(i / GROUPS)) });
+await phase(
+  'cold read mix: 1,000 members, each page once',
+  async () => {
+    // A fixed shuffle (a small LCG), so every run sends the same order.
+    let seedState = 20161;
+    const random = () => (seedState = (seedState * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const requests = [];
+    for (let i = 0; i < COLD_MEMBERS; i++) {
+      const { group, personNo } = coldMember(i);
+      const auth = token(personNo);
+      requests.push(
+        { page: 'home', auth, body: JSON.stringify({ query: HOME_QUERY }) },
+        { page: 'home', auth, body: JSON.stringify({ query: HOME_INITIATIVE_QUERY, variables: { initiativeId: INIT } }) },
+        { page: 'group', auth, body: JSON.stringify({ query: GROUP_QUERY, variables: { id: groupId(group) } }) },
+        { page: 'progress', auth, body: JSON.stringify({ query: PROGRESS_QUERY, variables: { id: INIT } }) },
+      );
+    }
+    for (let i = requests.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [requests[i], requests[j]] = [requests[j], requests[i]];
+    }
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+    // Warm the sockets (and nothing else) with a cheap query.
+    await Promise.all(Array.from({ length: CONNECTIONS }, () => post(agent, base, '{"query":"{ __typename }"}')));
+    const sql = { max: 0, sum: 0, missing: 0 };
+    let errors = 0;
+    let cacheHits = 0;
+    let firstError = null;
+    const cpu = cpuMeter(gateway.child.pid, DATABASE_NAME);
+    const run = await concurrently(
+      requests.map((r) => async () => {
+        const res = await post(agent, base, r.body, r.auth);
+        const count = Number(res.headers['x-sql-statements']);
+        if (Number.isFinite(count)) {
+          sql.sum += count;
+          sql.max = Math.max(sql.max, count);
+        } else sql.missing++;
+        if (res.headers['x-response-cache'] === 'hit') cacheHits++;
+        if (res.status !== 200 || res.body.includes('"errors":[')) {
+          errors++;
+          firstError ??= res.body.slice(0, 500);
+        }
+        return { ms: res.ms, page: r.page };
+      }),
+      CONNECTIONS,
+    );
+    agent.destroy();
+    const perPage = {};
+    for (const page of ['home', 'group', 'progress']) {
+      const ms = run.results
+        .filter((r) => r.page === page)
+        .map((r) => r.ms)
+        .sort((a, b) => a - b);
+      perPage[page] = { p50Ms: tenths(percentile(ms, 50)), p99Ms: tenths(percentile(ms, 99)) };
+    }
+    results.figures.coldReadMix = {
+      members: COLD_MEMBERS,
+      requests: requests.length,
+      requestsPerSecond: run.perSecond,
+      latencyMs: { p50: run.p50, p99: run.p99 },
+      perPage,
+      sqlStatements: { max: sql.max, mean: tenths(sql.sum / Math.max(1, requests.length - sql.missing)), missing: sql.missing },
+      cacheHits,
+      errors,
+      firstError,
+      cpu: cpu(requests.length),
+    };
+    const c = results.figures.coldReadMix;
+    log(
+      `cold read mix: ${c.requestsPerSecond} req/s, p50 ${c.latencyMs.p50} ms, p99 ${c.latencyMs.p99} ms, per page ${JSON.stringify(perPage)}, ` +
+        `SQL/request mean ${c.sqlStatements.mean} max ${c.sqlStatements.max}, cache hits ${cacheHits}, errors ${errors}, CPU/request ${JSON.stringify(c.cpu)}`,
+    );
+  },
+  'cold',
+);
+
+// ---------------------------------------------------------------- the newer pages
+// Each page as the web client asks for it, computed every time (no-cache), 50 times in a row by a
+// member: the latency of a first visit and its statement count (constant whatever the size:
+// the regular suite asserts it at small scale). Then the web client's first page (the HTML and
+// its entry script, as the gateway serves them) under load.
+const MEETING_PAGE = `query Meeting($id: ID!) { meeting(id: $id) { id number title purpose status venue onlineUrl timeZone cancellationReason
+  initiative { slug name } workingGroup { id code name } sessions { id title startsAt endsAt }
+  agenda { id position title kind description presenter { id name } ballot { id } termsOfReference { id title }
+    workPlan { id title workingGroup { id code } } }
+  decisions { id number text ballot { id status outcome } } minutes { status body approvedAt } myParticipation { response } } }`;
+const KPI_PAGE = `query KpiCatalogue($slug: String!, $first: Int) { initiative(slug: $slug) { id name
+  kpis(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { node { id code name dimension level } } } } }`;
+const PAGE_SAMPLES = 50;
+await phase(
+  'newer pages: meeting(id) with a 30-item agenda, initiative.kpis(first: 100), the web client',
+  async () => {
+    const reader = token(coldMember(0).personNo);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const pages = {
+      meeting: { query: MEETING_PAGE, variables: { id: (await db.query(`SELECT md5('meeting-1')::uuid AS id`)).rows[0].id } },
+      kpis: { query: KPI_PAGE, variables: { slug: LARGE_SLUG, first: 100 } },
+    };
+    results.figures.pages = {};
+    for (const [name, { query, variables }] of Object.entries(pages)) {
+      const body = JSON.stringify({ query, variables });
+      const first = JSON.parse((await post(agent, base, body, reader, NO_CACHE)).body);
+      if (first.errors) throw new Error(`${name}: ${JSON.stringify(first.errors).slice(0, 500)}`);
+      const ms = [];
+      const statements = new Set();
+      for (let i = 0; i < PAGE_SAMPLES; i++) {
+        const res = await post(agent, base, body, reader, NO_CACHE);
+        ms.push(res.ms);
+        statements.add(Number(res.headers['x-sql-statements']));
+      }
+      ms.sort((a, b) => a - b);
+      results.figures.pages[name] = {
+        p50Ms: tenths(percentile(ms, 50)),
+        p99Ms: tenths(percentile(ms, 99)),
+        sqlStatements: Math.max(...statements),
+        rows: name === 'meeting' ? first.data.meeting.agenda.length : first.data.initiative.kpis.edges.length,
+      };
+      log(`${name} page: ${JSON.stringify(results.figures.pages[name])}`);
+    }
+    agent.destroy();
+    // The web client's first page: index.html, then its entry script (as a browser would).
+    const html = await (await fetch(`${base}/`)).text();
+    const entry = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    if (!entry) throw new Error('the web client is not built (no entry script in /)');
+    const web = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [{ path: '/' }, { path: entry }],
+    });
+    results.figures.pages.web = {
+      requestsPerSecond: Math.round(web.requests.average),
+      p99Ms: web.latency.p99,
+      errors: web.errors + web.timeouts + web.non2xx,
+      entry,
+    };
+    log(`web client first page: ${JSON.stringify(results.figures.pages.web)}`);
+  },
+  'pages',
 );
 
 // ---------------------------------------------------------------- castVote

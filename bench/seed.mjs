@@ -257,6 +257,51 @@ await step('50,000 vote records (hash chains) and current votes', async () => {
     [INIT],
   );
 });
+
+// The pages of meetings and KPIs at bench scale: the initiative's first meeting (CLOSED, two
+// sessions, a 30-item agenda linked to ballots and plans, 1,000 invitees, 10 decisions) and a
+// catalogue of 100 KPIs.
+await step('a meeting with a 30-item agenda, and 100 KPIs', async () => {
+  await db.query(
+    `INSERT INTO meeting (id, initiative_id, number, title, venue, time_zone, status)
+     VALUES (md5('meeting-1')::uuid, $1, 1, 'First meeting of the bench initiative', 'Geneva', 'Europe/Zurich', 'CLOSED')`,
+    [INIT],
+  );
+  await db.query(
+    `INSERT INTO meeting_session (meeting_id, starts_at, ends_at, title)
+     VALUES (md5('meeting-1')::uuid, '2016-07-21 15:00Z', '2016-07-21 17:00Z', 'Day 1'),
+            (md5('meeting-1')::uuid, '2016-07-22 07:00Z', '2016-07-22 14:00Z', 'Day 2')`,
+  );
+  await db.query(
+    `INSERT INTO agenda_item (id, meeting_id, position, title, kind, ballot_id, terms_of_reference_id, work_plan_id, presenter_id)
+     SELECT md5('agenda-' || n)::uuid, md5('meeting-1')::uuid, n, 'Agenda item ' || n,
+            CASE WHEN n % 3 = 0 THEN 'DECISION' WHEN n % 3 = 1 THEN 'DISCUSSION' ELSE 'INFORMATION' END,
+            md5('ballot-' || n)::uuid, md5('tor-' || n)::uuid, md5('wp-' || n)::uuid, md5('p-' || ${memberNoSql('n', '0')})::uuid
+       FROM generate_series(1, 30) n`,
+  );
+  await db.query(
+    `INSERT INTO meeting_participant (meeting_id, person_id, response, attended)
+     SELECT md5('meeting-1')::uuid, md5('p-' || n)::uuid, 'ATTENDING', n % 4 <> 0 FROM generate_series(1, 1000) n`,
+  );
+  await db.query(
+    `INSERT INTO decision (meeting_id, seq, number, text, agenda_item_id, ballot_id, recorded_by)
+     SELECT md5('meeting-1')::uuid, n, 'BENCH-1/' || n, 'Decision ' || n, md5('agenda-' || (n * 3))::uuid,
+            md5('ballot-' || (n * 3))::uuid, md5('p-1')::uuid
+       FROM generate_series(1, 10) n`,
+  );
+  await db.query(
+    `INSERT INTO minutes (meeting_id, body, status, approved_at, approved_by)
+     VALUES (md5('meeting-1')::uuid, '# Minutes' || repeat(E'\n\nA paragraph of minutes.', 200), 'FINAL', '2016-09-01Z', md5('p-1')::uuid)`,
+  );
+  await db.query(
+    `INSERT INTO kpi (initiative_id, code, name, dimension, sub_dimension, category, level, definition, unit)
+     SELECT $1, 'BK:' || lpad(n::text, 3, '0'), 'Bench indicator ' || n,
+            (ARRAY['ECONOMY','ENVIRONMENT','SOCIETY_AND_CULTURE'])[1 + n % 3], 'Sub-dimension ' || (n % 7), 'Category ' || (n % 11),
+            CASE WHEN n % 3 = 0 THEN 'ADVANCED' ELSE 'CORE' END, 'How indicator ' || n || ' is computed.', 'percent'
+       FROM generate_series(1, 100) n`,
+    [INIT],
+  );
+});
 await db.query('COMMIT');
 
 // VACUUM as autovacuum would after a bulk load: visibility map set, so index-only scans are costed right.
@@ -274,7 +319,9 @@ const counts = (
     (SELECT count(*) FROM ballot)::int AS ballots,
     (SELECT count(*) FROM ballot_elector)::int AS electors,
     (SELECT count(*) FROM vote_record)::int AS "voteRecords",
-    (SELECT count(*) FROM current_vote)::int AS "currentVotes"`,
+    (SELECT count(*) FROM current_vote)::int AS "currentVotes",
+    (SELECT count(*) FROM agenda_item)::int AS "agendaItems",
+    (SELECT count(*) FROM kpi)::int AS kpis`,
     [INIT],
   )
 ).rows[0];

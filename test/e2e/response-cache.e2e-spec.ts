@@ -84,7 +84,7 @@ describe('response cache', () => {
     expect(missing).toEqual([]);
   });
 
-  it('answers a repeated query from memory, for the same caller only', async () => {
+  it('answers a repeated query from memory; a caller with other roles gets an answer computed for them', async () => {
     const { member, other, group } = await scene();
     const first = await ask(GROUP, { id: group.id }, member.token);
     expect(first).toMatchObject({ status: 200, hit: false });
@@ -92,7 +92,7 @@ describe('response cache', () => {
     const second = await ask(GROUP, { id: group.id }, member.token);
     expect(second).toMatchObject({ status: 200, hit: true, sqlStatements: 0 });
     expect(second.body).toEqual(first.body);
-    // Another caller, same query: computed for them (the access policy decides again).
+    // Another caller with other roles (not in the group), same query: computed for them (the access policy decides again).
     const theirs = await ask(GROUP, { id: group.id }, other.token);
     expect(theirs.hit).toBe(false);
     expect(theirs.sqlStatements).toBeGreaterThan(0);

@@ -2,7 +2,16 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
-import { AppConfig, Authenticator, DataChanges, graphqlOptions, LiveServer, PINO_LOGGER, PlatformModule } from '@app/platform';
+import {
+  AppConfig,
+  AudienceRoles,
+  Authenticator,
+  DataChanges,
+  graphqlOptions,
+  LiveServer,
+  PINO_LOGGER,
+  PlatformModule,
+} from '@app/platform';
 import { IdentityModule } from '@app/identity';
 import { StructureModule } from '@app/structure';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
@@ -32,9 +41,20 @@ export class GatewayModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [AppConfig, PINO_LOGGER, DataChanges, { token: Authenticator, optional: true }],
-          useFactory: (cfg: AppConfig, log: Logger, changes: DataChanges, authenticator?: Authenticator) =>
-            graphqlOptions(cfg, authenticator ?? null, log, changes),
+          inject: [
+            AppConfig,
+            PINO_LOGGER,
+            DataChanges,
+            { token: Authenticator, optional: true },
+            { token: AudienceRoles, optional: true },
+          ],
+          useFactory: (
+            cfg: AppConfig,
+            log: Logger,
+            changes: DataChanges,
+            authenticator?: Authenticator,
+            audienceRoles?: AudienceRoles,
+          ) => graphqlOptions(cfg, authenticator ?? null, log, changes, audienceRoles ?? null),
         }),
       ],
       controllers: [HealthController, GraphiqlController],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Authenticator } from '@app/platform';
+import { AudienceRoles, Authenticator } from '@app/platform';
 import { AccessPolicy } from './access/access-policy.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -34,6 +34,8 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
     InvitationsRepository,
     OrganizationsRepository,
     { provide: Authenticator, useClass: JwtAuthenticator },
+    // The response cache asks the policy whether another caller has the roles an answer was computed under.
+    { provide: AudienceRoles, useExisting: AccessPolicy },
     AuthService,
     AuthResolver,
     InvitationsService,
@@ -43,6 +45,6 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
     OrganizationsService,
     OrganizationsResolver,
   ],
-  exports: [AccessPolicy, Authenticator, TokenService, InvitationsService, PeopleService],
+  exports: [AccessPolicy, AudienceRoles, Authenticator, TokenService, InvitationsService, PeopleService],
 })
 export class IdentityModule {}

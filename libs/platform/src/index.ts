@@ -1,6 +1,7 @@
 export * from './cache/bounded-map';
 export * from './cache/change-aware-cache';
 export * from './cache/data-changes.service';
+export * from './cache/shared-reads';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/load-config';
@@ -21,6 +22,7 @@ export * from './graphql/pagination/page';
 export * from './graphql/pagination/page-info.model';
 export * from './graphql/request-context';
 export * from './graphql/selects-field';
+export { AudienceRoles, noteRoles, policyIdentity } from './graphql/response-cache/audience';
 export * from './graphql/scalars/iso-time';
 export * from './graphql/scalars/scalars';
 export * from './logging/logger';

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import {
+  AppConfig,
   byKeys,
+  DataChanges,
   type ConnectionShape,
   groupedByKeys,
   InvalidInputError,
   isUuid,
   type LoaderRegistry,
   type PageRequest,
+  SharedReads,
   toConnection,
 } from '@app/platform';
 import { workingGroupLoader, WorkingGroupsReader } from '@app/structure';
@@ -20,6 +23,9 @@ import { WorkItemsRepository } from './work-items/work-items.repository';
 import type { WorkItemStatus } from './work-plans/work-plan.enums';
 import type { WorkPlanModel } from './work-plans/work-plan.model';
 import { WorkPlansRepository } from './work-plans/work-plans.repository';
+
+/** Initiative-wide reads kept at once (an initiative's progress and a few pages of its overdue items each). */
+const SHARED_READS_KEPT = 1000;
 
 /** JSON rows of a plan's next due items back to WorkItemModel (dueAt as a Date). */
 const itemsFromJson = (items: WorkItemModel[] | null): WorkItemModel[] =>
@@ -43,7 +49,14 @@ export class WorkPlansReader {
     private readonly progressOf: ProgressRepository,
     private readonly workingGroups: WorkingGroupsReader,
     private readonly dataSource: DataSource,
-  ) {}
+    config: AppConfig,
+    changes: DataChanges,
+  ) {
+    this.shared = new SharedReads(config.RESPONSE_CACHE_TTL_MS, SHARED_READS_KEPT, changes);
+  }
+
+  /** Initiative-wide reads (progress, overdue pages), the same for every member who may make them. */
+  private readonly shared: SharedReads;
 
   /** Plans by id (with the group's initiative, for access checks). */
   plan(loaders: LoaderRegistry): DataLoader<string, WorkPlanModel | null> {
@@ -154,14 +167,18 @@ export class WorkPlansReader {
    * their plans, counts and next due items). Primes the loaders so nested fields cost nothing more.
    */
   async initiativeProgress(loaders: LoaderRegistry, initiativeId: string): Promise<InitiativeProgressModel> {
-    const asOf = new Date();
-    const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
-    const found = initiativeGroups.length
-      ? await this.progressOf.ofGroups(
-          initiativeGroups.map((g) => g.id),
-          asOf,
-        )
-      : [];
+    // The same for every member who may ask (the service authorised the caller): computed once per change.
+    const { asOf, initiativeGroups, found } = await this.shared.get(`progress ${initiativeId}`, async () => {
+      const asOf = new Date();
+      const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
+      const found = initiativeGroups.length
+        ? await this.progressOf.ofGroups(
+            initiativeGroups.map((g) => g.id),
+            asOf,
+          )
+        : [];
+      return { asOf, initiativeGroups, found };
+    });
     const ofGroup = new Map(found.map((r) => [r.workingGroupId, r]));
 
     const groups = workingGroupLoader(loaders, this.dataSource);
@@ -186,21 +203,19 @@ export class WorkPlansReader {
 
   /** Overdue items of the initiative's current plans, oldest dueAt first (three statements: its groups, the count, the page). */
   async overdueItems(initiativeId: string, page: PageRequest): Promise<ConnectionShape<WorkItemModel>> {
-    const asOf = new Date();
     const [afterKey, afterId] = (page.after ?? [null, null]) as [unknown, unknown];
     const validAfter = typeof afterKey === 'string' && !Number.isNaN(Date.parse(afterKey)) && isUuid(afterId);
     if (page.after && !validAfter) throw InvalidInputError.field('after', 'is not a cursor returned by this API');
-    const groupIds = (await this.workingGroups.ofInitiative(initiativeId)).map((g) => g.id);
-    const total = await this.progressOf.overdueCount(groupIds, asOf);
-    const rows =
-      page.limit === 0
-        ? []
-        : await this.progressOf.overduePage(
-            groupIds,
-            asOf,
-            validAfter ? { dueKey: afterKey, id: afterId as string } : null,
-            page.limit + 1,
-          );
+    const after = validAfter ? { dueKey: afterKey, id: afterId as string } : null;
+    // The same for every member who may ask (the service authorised the caller): computed once per change.
+    const key = `overdue ${initiativeId} ${page.limit} ${after ? `${after.dueKey} ${after.id}` : ''}`;
+    const { total, rows } = await this.shared.get(key, async () => {
+      const asOf = new Date();
+      const groupIds = (await this.workingGroups.ofInitiative(initiativeId)).map((g) => g.id);
+      const total = await this.progressOf.overdueCount(groupIds, asOf);
+      const rows = page.limit === 0 ? [] : await this.progressOf.overduePage(groupIds, asOf, after, page.limit + 1);
+      return { total, rows };
+    });
     return toConnection(rows, page, (r) => [r.dueKey, r.id], total);
   }
 }

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Caller, ChangeAwareCache, DataChanges, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/platform';
+import {
+  AudienceRoles,
+  type Caller,
+  ChangeAwareCache,
+  DataChanges,
+  ForbiddenError,
+  NotFoundError,
+  noteRoles,
+  policyIdentity,
+  UnauthenticatedError,
+} from '@app/platform';
 import { type Action, allows } from './actions';
 import type { Roles } from './roles';
 import { MEMBERSHIP_ROLES_SOURCE, type MembershipRolesSource } from './membership-roles-source';
@@ -29,7 +39,7 @@ const ROLES_KEPT = 50_000;
  * told by PostgreSQL's change notices): a revoked role stops working on the next request.
  */
 @Injectable()
-export class AccessPolicy {
+export class AccessPolicy implements AudienceRoles {
   private readonly roles = new ChangeAwareCache<Roles>(ROLES_TTL_MS, ROLES_KEPT);
 
   constructor(
@@ -67,8 +77,18 @@ export class AccessPolicy {
    * member of the initiative; FORBIDDEN when the role does not allow it.
    */
   async authorize(caller: Caller | null, action: Action, scope: Scope, resource: ResourceRef): Promise<Roles> {
-    const { personId } = this.requireCaller(caller);
-    return decide(action, await this.rolesOf(personId, scope), resource);
+    const known = this.requireCaller(caller);
+    const roles = await this.rolesOf(policyIdentity(known), scope);
+    // The answer depends on these roles, not on who the caller is: the response cache may give
+    // it to anyone with the same roles here (libs/platform/src/graphql/response-cache/audience.ts).
+    noteRoles(known, scopeKey(scope), rolesKey(roles));
+    return decide(action, roles, resource);
+  }
+
+  /** AudienceRoles: the person's roles key in a scope key written by authorize(). */
+  async rolesKey(personId: string, key: string): Promise<string> {
+    const [initiativeId, groupId] = key.split(' ');
+    return rolesKey(await this.rolesOf(personId, { initiativeId, groupId: groupId || null }));
   }
 
   /**
@@ -107,6 +127,9 @@ export class AccessPolicy {
     }
   }
 }
+
+const scopeKey = (scope: Scope) => `${scope.initiativeId} ${scope.groupId ?? ''}`;
+const rolesKey = (roles: Roles) => `${roles.initiative ?? '-'} ${roles.group ?? '-'}`;
 
 /** A group role counts only for a member of the initiative. */
 const rolesFrom = (row: { initiativeRole: Roles['initiative']; groupRole: Roles['group'] }): Roles => ({

@@ -13,6 +13,7 @@ import { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';
 import { depthLimitRule } from './depth-limit.rule';
 import { formatGraphQLError } from './errors/format-error';
 import { requestLoggingPlugin } from './request-logging.plugin';
+import type { AudienceRoles } from './response-cache/audience';
 import { responseCachePlugin } from './response-cache/response-cache.plugin';
 import { unstorableTextPlugin } from './unstorable-text.plugin';
 import { variablesDepthPlugin } from './variables-depth.plugin';
@@ -60,6 +61,7 @@ export function graphqlOptions(
   authenticator: Authenticator | null,
   logger: Logger,
   changes: DataChanges,
+  audienceRoles: AudienceRoles | null = null,
 ): ApolloDriverConfig {
   const limits = operationLimits(config, logger);
   return {
@@ -93,6 +95,7 @@ export function graphqlOptions(
           maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
         },
         changes,
+        audienceRoles,
       ),
       // No @cacheControl hints are used: without this Apollo wraps every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
