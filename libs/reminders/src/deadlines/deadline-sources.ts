@@ -5,6 +5,7 @@ import {
   type DeadlineSource,
   type DeadlineSubject,
   type DeadlineSubjectType,
+  type Invitation,
   ProvidesDeadlines,
   type Queryable,
   type RecipientFacts,
@@ -55,6 +56,11 @@ export class DeadlineSources {
   /** Names and deadlines of the subjects, by id. */
   details(db: Queryable, refs: SubjectRef[]): Promise<Map<string, DeadlineDetails>> {
     return this.collect(refs, (source, ids) => source.details(db, ids));
+  }
+
+  /** The invitations of the subjects whose source has invitees (meetings), by id. */
+  invitations(db: Queryable, refs: SubjectRef[]): Promise<Map<string, Invitation>> {
+    return this.collect(refs, (source, ids) => source.invitations?.(db, ids) ?? Promise.resolve(new Map()));
   }
 
   private async collect<T>(
