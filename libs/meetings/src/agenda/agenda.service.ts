@@ -135,7 +135,10 @@ export class AgendaService {
     const found = new Set(ids.length ? await this.kpis.idsInInitiative(initiativeId, ids) : []);
     const bad = ids.filter((id) => !found.has(id));
     if (bad.length)
-      throw InvalidInputError.field('input.kpiIds', `must be KPIs of the meeting's initiative (${bad.length} of ${ids.length} are not)`);
+      throw InvalidInputError.field(
+        'input.kpiIds',
+        `must be KPIs of the meeting's initiative (${bad.length} of ${ids.length} are not)`,
+      );
     return ids;
   }
 

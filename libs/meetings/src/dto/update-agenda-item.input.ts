@@ -14,7 +14,7 @@ export class UpdateAgendaItemInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() termsOfReferenceId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() ballotId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() workPlanId?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'KPIs of the meeting\'s initiative; given: replaces the links.' })
+  @Field(() => [ID], { nullable: true, description: "KPIs of the meeting's initiative; given: replaces the links." })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

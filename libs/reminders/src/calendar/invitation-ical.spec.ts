@@ -60,7 +60,9 @@ describe('vtimezone', () => {
       'END:STANDARD',
       'END:VTIMEZONE',
     ]);
-    expect(vtimezone('Asia/Tokyo', new Date('2016-07-21T15:00:00Z'), new Date('2016-07-22T14:00:00Z'))).toContain('TZOFFSETTO:+0900');
+    expect(vtimezone('Asia/Tokyo', new Date('2016-07-21T15:00:00Z'), new Date('2016-07-22T14:00:00Z'))).toContain(
+      'TZOFFSETTO:+0900',
+    );
   });
 });
 
@@ -69,12 +71,23 @@ describe('renderInvitation, parsed with ical.js', () => {
     const { calendar, zone, events } = parse(renderInvitation(meeting1, meta));
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(zone.getFirstPropertyValue('tzid')).toBe('Europe/Zurich');
-    expect(events.map((e) => [e.uid, e.sequence, e.component.getFirstProperty('dtstart')!.getParameter('tzid'), e.startDate.toString(), e.endDate.toString()])).toEqual([
+    expect(
+      events.map((e) => [
+        e.uid,
+        e.sequence,
+        e.component.getFirstProperty('dtstart')!.getParameter('tzid'),
+        e.startDate.toString(),
+        e.endDate.toString(),
+      ]),
+    ).toEqual([
       ['meeting-1-1@wgcollab', 0, 'Europe/Zurich', '2016-07-21T17:00:00', '2016-07-21T19:00:00'],
       ['meeting-1-2@wgcollab', 0, 'Europe/Zurich', '2016-07-22T09:00:00', '2016-07-22T16:00:00'],
     ]);
     // The instants, through the VTIMEZONE: 17:00 in Geneva is 15:00 UTC.
-    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(['2016-07-21T15:00:00.000Z', '2016-07-22T07:00:00.000Z']);
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual([
+      '2016-07-21T15:00:00.000Z',
+      '2016-07-22T07:00:00.000Z',
+    ]);
     expect(events[0].location).toBe('ITU headquarters, Rue de Varembé 2, Geneva');
     expect(events[0].organizer).toBe('mailto:no-reply@wg.example');
     expect(events[0].attendees.map((a) => a.getFirstValue())).toEqual(['mailto:ana@wg.example']);
@@ -86,7 +99,10 @@ describe('renderInvitation, parsed with ical.js', () => {
       events: [{ uid: 'u-1', startsAt: '2016-03-27T00:30:00.000Z', endsAt: '2016-03-27T08:00:00.000Z', title: 'Night' }],
     };
     const { events } = parse(renderInvitation(dst, meta));
-    expect([events[0].startDate.toString(), events[0].endDate.toString()]).toEqual(['2016-03-27T01:30:00', '2016-03-27T10:00:00']);
+    expect([events[0].startDate.toString(), events[0].endDate.toString()]).toEqual([
+      '2016-03-27T01:30:00',
+      '2016-03-27T10:00:00',
+    ]);
     expect(events[0].startDate.toJSDate().toISOString()).toBe('2016-03-27T00:30:00.000Z');
     expect(events[0].endDate.toJSDate().toISOString()).toBe('2016-03-27T08:00:00.000Z');
   });

@@ -159,7 +159,12 @@ export function vtimezone(timeZone: string, first: Date, last: Date): string[] {
   }
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   for (const o of observances) {
-    lines.push(`BEGIN:${o.kind}`, `DTSTART:${o.start}`, `TZOFFSETFROM:${formatOffset(o.from)}`, `TZOFFSETTO:${formatOffset(o.to)}`);
+    lines.push(
+      `BEGIN:${o.kind}`,
+      `DTSTART:${o.start}`,
+      `TZOFFSETFROM:${formatOffset(o.from)}`,
+      `TZOFFSETTO:${formatOffset(o.to)}`,
+    );
     if (o.rrule) lines.push(`RRULE:${o.rrule}`);
     if (o.name) lines.push(`TZNAME:${o.name}`);
     lines.push(`END:${o.kind}`);

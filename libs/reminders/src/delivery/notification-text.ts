@@ -133,7 +133,10 @@ function facts(kind: NotificationKind, d: NotificationDetails, timeZone: string)
     d.invitation.events.forEach((e, i) => {
       const at = new Date(e.startsAt);
       const theirs = zone === timeZone ? '' : ` / ${formatInZone(at, zone)}`;
-      rows.push([`Session ${i + 1}`, `${formatInZone(at, timeZone)}${theirs}, until ${formatInZone(new Date(e.endsAt), timeZone)}`]);
+      rows.push([
+        `Session ${i + 1}`,
+        `${formatInZone(at, timeZone)}${theirs}, until ${formatInZone(new Date(e.endsAt), timeZone)}`,
+      ]);
     });
     if (d.invitation.location) rows.push(['Where', d.invitation.location]);
   } else if (d.deadline) {
