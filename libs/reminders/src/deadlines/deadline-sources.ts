@@ -38,6 +38,11 @@ export class DeadlineSources {
     return [...this.registry().byType.values()];
   }
 
+  /** Whether a source of that type is in this process. */
+  has(type: DeadlineSubjectType): boolean {
+    return this.registry().byType.has(type);
+  }
+
   /** The type of subject an outbox topic is about, if a source claims that topic. */
   typeOfTopic(topic: string): DeadlineSubjectType | null {
     return this.registry().byTopic.get(topic) ?? null;
