@@ -41,10 +41,10 @@ type Scene = Awaited<ReturnType<typeof scene>>;
 const mailed = (s: Scene) => [s.chair, s.vice, s.member, s.observer];
 
 /** The .ics attachment of an e-mail, parsed with ical.js. */
-function invitationOf(mail: ParsedMail) {
-  const files = mail.attachments.filter((a) => a.filename?.endsWith('.ics'));
-  expect(files.map((f) => [f.filename, f.contentType])).toEqual([['invitation.ics', 'text/calendar']]);
-  const calendar = new ICAL.Component(ICAL.parse(files[0].content.toString('utf8')));
+function invitationOf(mail: ParsedMail, file = 'invitation.ics', files = ['invitation.ics']) {
+  const attached = mail.attachments.filter((a) => a.filename?.endsWith('.ics'));
+  expect(attached.map((f) => [f.filename, f.contentType])).toEqual(files.map((f) => [f, 'text/calendar']));
+  const calendar = new ICAL.Component(ICAL.parse(attached.find((a) => a.filename === file)!.content.toString('utf8')));
   const zone = calendar.getFirstSubcomponent('vtimezone')!;
   ICAL.TimezoneService.reset();
   ICAL.TimezoneService.register(zone);
@@ -186,15 +186,40 @@ describe('meetings’ notifications (real worker, Redis and SMTP sink)', () => {
       [uids[1], 1, '2030-07-22T09:00:00/2030-07-22T16:00:00'],
     ]);
 
+    // The second session removed: the first is requested again, the second cancelled in a file of its own.
+    ok(
+      await gateway.gql(
+        UPDATE_MEETING,
+        {
+          input: {
+            id: meeting.id,
+            expectedVersion: 4,
+            sessions: [{ ...ZURICH_SESSIONS[0], startsAt: '2030-07-21T14:00:00.000Z' }],
+          },
+        },
+        s.chair.token,
+      ),
+    );
+    await sink.waitFor(() => mailed(s).every((p) => count(sink.to(p.email), 'Meeting updated') === 2), 45_000);
+    const shorter = sink.to(s.chair.email).filter((m) => m.subject?.startsWith('Meeting updated'))[1];
+    const both = ['invitation.ics', 'cancelled.ics'];
+    const kept = invitationOf(shorter, 'invitation.ics', both);
+    const dropped = invitationOf(shorter, 'cancelled.ics', both);
+    expect([kept.method, kept.events.map((e) => [e.uid, e.sequence, e.status])]).toEqual([
+      'REQUEST',
+      [[uids[0], 2, 'CONFIRMED']],
+    ]);
+    expect([dropped.method, dropped.events.map((e) => [e.uid, e.sequence, e.status])]).toEqual([
+      'CANCEL',
+      [[uids[1], 2, 'CANCELLED']],
+    ]);
+
     // Cancelled: METHOD:CANCEL for the same UIDs, SEQUENCE + 1 again.
     ok(await gateway.gql(CANCEL, { id: meeting.id, reason: 'Venue unavailable' }, s.chair.token));
     await sink.waitFor(() => mailed(s).every((p) => count(sink.to(p.email), 'Meeting cancelled') === 1), 45_000);
     const cancel = invitationOf(sink.to(s.observer.email).find((m) => m.subject?.startsWith('Meeting cancelled'))!);
     expect(cancel.method).toBe('CANCEL');
-    expect(cancel.events.map((e) => [e.uid, e.sequence, e.status])).toEqual([
-      [uids[0], 2, 'CANCELLED'],
-      [uids[1], 2, 'CANCELLED'],
-    ]);
+    expect(cancel.events.map((e) => [e.uid, e.sequence, e.status])).toEqual([[uids[0], 3, 'CANCELLED']]);
 
     await settled(fx, [meeting.id]);
     await sleep(1500);
@@ -202,10 +227,12 @@ describe('meetings’ notifications (real worker, Redis and SMTP sink)', () => {
       expect(sink.to(p.email).map((m) => m.subject)).toEqual([
         'Meeting announced: WG meeting 2',
         'Meeting updated: WG meeting 2',
+        'Meeting updated: WG meeting 2',
         'Meeting cancelled: WG meeting 2',
       ]);
       expect((await notificationsOf(fx, meeting.id, p.id)).map((n) => [n.kind, n.emailed])).toEqual([
         ['MEETING_ANNOUNCED', true],
+        ['MEETING_UPDATED', true],
         ['MEETING_UPDATED', true],
         ['MEETING_CANCELLED', true],
       ]);
@@ -222,25 +249,19 @@ describe('meetings’ notifications (real worker, Redis and SMTP sink)', () => {
     expect(inApp).toEqual([
       ['MEETING_CANCELLED', meeting.id, 'Meeting cancelled: WG meeting 2'],
       ['MEETING_UPDATED', meeting.id, 'Meeting updated: WG meeting 2'],
+      ['MEETING_UPDATED', meeting.id, 'Meeting updated: WG meeting 2'],
       ['MEETING_ANNOUNCED', meeting.id, 'Meeting announced: WG meeting 2'],
     ]);
     // The secretariat is not invited to a group meeting.
     expect(sink.to(s.secretariat.email)).toEqual([]);
 
-    // The calendar feed shows the sessions with the invitation's UIDs, cancelled.
+    // The calendar feed shows the meeting's session with its invitation's UID, cancelled.
     expect(await feedOf(gateway, s.member.token)).toEqual([
       {
         uid: uids[0],
         summary: 'WG meeting 2',
         start: '2030-07-21T14:00:00.000Z',
         end: '2030-07-21T17:00:00.000Z',
-        status: 'CANCELLED',
-      },
-      {
-        uid: uids[1],
-        summary: 'WG meeting 2: Day two',
-        start: '2030-07-22T07:00:00.000Z',
-        end: '2030-07-22T14:00:00.000Z',
         status: 'CANCELLED',
       },
     ]);

@@ -16,8 +16,17 @@ export interface InvitationDetails {
   timeZone: string;
   location: string | null;
   description: string | null;
-  events: { uid: string; startsAt: string; endsAt: string; title: string }[];
+  events: InvitationEventDetails[];
   cancellationReason?: string | null;
+  /** Events the invitees were sent before and the meeting no longer has (sessions removed): cancelled in a file of their own. */
+  dropped?: InvitationEventDetails[];
+}
+
+export interface InvitationEventDetails {
+  uid: string;
+  startsAt: string;
+  endsAt: string;
+  title: string;
 }
 
 export interface Mailbox {

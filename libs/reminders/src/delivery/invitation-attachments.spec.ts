@@ -44,4 +44,31 @@ describe('invitationAttachments', () => {
     expect(sequences).toEqual([1, 3]);
     expect(invitationAttachments([item('https://wg/ballots/c', undefined, 'BALLOT_OPENED')], 'x@y', ana)).toEqual([]);
   });
+
+  it('cancels the sessions an update removed in a file of their own, with the update’s SEQUENCE', () => {
+    const dropped = {
+      uid: 'meeting-a-2@wgcollab',
+      startsAt: '2030-07-22T07:00:00.000Z',
+      endsAt: '2030-07-22T14:00:00.000Z',
+      title: 'A',
+    };
+    const files = invitationAttachments(
+      [item('https://wg/meetings/a', { ...invitation(2), dropped: [dropped] })],
+      'x@example.org',
+      ana,
+    );
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      ['invitation.ics', 'text/calendar; charset=utf-8; method=REQUEST'],
+      ['cancelled.ics', 'text/calendar; charset=utf-8; method=CANCEL'],
+    ]);
+    const events = files.map((f) => {
+      const calendar = new ICAL.Component(ICAL.parse(f.content));
+      const e = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+      return [calendar.getFirstPropertyValue('method'), e.uid, e.sequence];
+    });
+    expect(events).toEqual([
+      ['REQUEST', 'meeting-a-1@wgcollab', 2],
+      ['CANCEL', 'meeting-a-2@wgcollab', 2],
+    ]);
+  });
 });

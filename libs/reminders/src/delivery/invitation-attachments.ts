@@ -28,12 +28,24 @@ export function invitationAttachments(
       latest.set(key, item);
   }
   const organizer = organizerOf(mailFrom);
-  return [...latest.values()].map((item, i) => {
+  return [...latest.values()].flatMap((item, i) => {
     const invitation = item.details.invitation!;
-    return {
-      filename: latest.size === 1 ? 'invitation.ics' : `invitation-${i + 1}.ics`,
-      contentType: `text/calendar; charset=utf-8; method=${invitation.method}`,
-      content: renderInvitation(invitation, { url: item.details.link, organizer, attendee: recipient }),
-    };
+    const meta = { url: item.details.link, organizer, attendee: recipient };
+    const suffix = latest.size === 1 ? '' : `-${i + 1}`;
+    const files: MailAttachment[] = [
+      {
+        filename: `invitation${suffix}.ics`,
+        contentType: `text/calendar; charset=utf-8; method=${invitation.method}`,
+        content: renderInvitation(invitation, meta),
+      },
+    ];
+    // Sessions removed by an update: their events are cancelled (one METHOD per iCalendar object).
+    if (invitation.method === 'REQUEST' && invitation.dropped?.length)
+      files.push({
+        filename: `cancelled${suffix}.ics`,
+        contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+        content: renderInvitation({ ...invitation, method: 'CANCEL', events: invitation.dropped, dropped: [] }, meta),
+      });
+    return files;
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PeopleReader } from '@app/identity';
 import { AppConfig, type Invitation, type OutboxEvent, type Queryable, TOPICS } from '@app/platform';
-import type { InvitationDetails } from '../calendar/invitation-ical';
+import type { InvitationDetails, InvitationEventDetails } from '../calendar/invitation-ical';
 import { DeadlineSources, type SubjectRef } from '../deadlines/deadline-sources';
 import { notificationDetailsOf, renderNotification } from '../delivery/notification-text';
 import type { NewNotification } from '../planning/firing';
@@ -69,6 +69,8 @@ export class MeetingInvitationNotices {
       m,
       refs.filter((r) => notices.some((n) => n.invitation.id === r.id)),
     );
+    const updated = notices.filter((n) => n.kind === 'MEETING_UPDATED').map((n) => n.invitation.id);
+    const sent = updated.length ? await this.notifications.lastInvitationEvents(updated, m) : new Map();
     const recipientIds = [...new Set(notices.flatMap((n) => n.invitation.inviteeIds))];
     const people = recipientIds.length ? await this.people.byIds(recipientIds, m) : [];
     const zones = new Map(people.map((p) => [p.id, p.timeZone]));
@@ -79,7 +81,7 @@ export class MeetingInvitationNotices {
       const stored = {
         ...notificationDetailsOf(subject, this.config.publicUrl),
         deadline: invitation.events[0].startsAt.toISOString(),
-        invitation: invitationDetails(kind, invitation),
+        invitation: invitationDetails(kind, invitation, kind === 'MEETING_UPDATED' ? (sent.get(invitation.id) ?? []) : []),
       };
       for (const personId of invitation.inviteeIds) {
         const timeZone = zones.get(personId);
@@ -110,8 +112,11 @@ export class MeetingInvitationNotices {
   }
 }
 
-function invitationDetails(kind: InvitationKind, invitation: Invitation): InvitationDetails {
+/** The invitation as a notice stores it; `before`: the events of the last invitation sent (those now gone are dropped). */
+function invitationDetails(kind: InvitationKind, invitation: Invitation, before: InvitationEventDetails[]): InvitationDetails {
+  const kept = new Set(invitation.events.map((e) => e.uid));
   return {
+    dropped: before.filter((e) => !kept.has(e.uid)),
     method: kind === 'MEETING_CANCELLED' ? 'CANCEL' : 'REQUEST',
     sequence: invitation.sequence,
     timeZone: invitation.timeZone,
