@@ -158,6 +158,70 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
         ok(await gw.gql<{ meeting: { agenda: unknown[] } }>(LINKS, { id: meeting.id }, w.chair.token)).meeting.agenda,
       ).toEqual([expect.objectContaining({ workPlan: { id: plan.id }, session: null, durationMinutes: 30 })]);
     });
+    it('links an item to KPIs of the meeting’s initiative, replaces them on update, refuses others with nothing changed', async () => {
+      const kpisOf = async (initiativeId: string, codes: string[]) =>
+        (
+          await fx.query<{ id: string }>(
+            `INSERT INTO kpi (initiative_id, code, name, dimension, sub_dimension, category, level)
+             SELECT $1, code, 'KPI ' || code, 'ENVIRONMENT', 'Energy', 'Energy', 'CORE' FROM unnest($2::text[]) WITH ORDINALITY AS c (code, n)
+             ORDER BY n RETURNING id`,
+            [initiativeId, codes],
+          )
+        ).map((r) => r.id);
+      const tag = `${Date.now() % 100000}`;
+      const [k1, k2, k3] = await kpisOf(w.initiativeId, [`EN:EN:${tag}A`, `EN:EN:${tag}B`, `EN:EN:${tag}C`]);
+      const [foreign] = await kpisOf((await fx.initiative()).id, [`EN:EN:${tag}X`]);
+      const meeting = await groupMeeting();
+      const KPIS = `query($id: ID!) { meeting(id: $id) { version agenda { title kpis { id code } } } }`;
+      const links = async () =>
+        ok(
+          await gw.gql<{ meeting: { version: number; agenda: { title: string; kpis: { id: string; code: string }[] }[] } }>(
+            KPIS,
+            { id: meeting.id },
+            w.chair.token,
+          ),
+        ).meeting;
+      // Given twice and out of order: linked once each, listed by code.
+      const item = await addAgendaItem(gw, w.chair.token, meeting.id, 'KPIs for smart sustainable cities', {
+        kpiIds: [k2, k1, k2],
+      });
+      expect((await links()).agenda).toEqual([
+        {
+          title: 'KPIs for smart sustainable cities',
+          kpis: [
+            { id: k1, code: `EN:EN:${tag}A` },
+            { id: k2, code: `EN:EN:${tag}B` },
+          ],
+        },
+      ]);
+      ok(await gw.gql(UPDATE_AGENDA, { input: { id: item.id, kpiIds: [k3] } }, w.chair.token));
+      expect((await links()).agenda[0].kpis).toEqual([{ id: k3, code: `EN:EN:${tag}C` }]);
+      // Omitted: unchanged.
+      ok(await gw.gql(UPDATE_AGENDA, { input: { id: item.id, title: 'KPIs' } }, w.chair.token));
+      expect((await links()).agenda[0].kpis.map((k) => k.id)).toEqual([k3]);
+
+      const before = await links();
+      for (const kpiIds of [[k1, foreign], ['not-a-kpi'], ['00000000-0000-4000-8000-000000000000']]) {
+        const update = await gw.gql(UPDATE_AGENDA, { input: { id: item.id, title: 'Changed', kpiIds } }, w.chair.token);
+        expect(errorCodes(update)).toEqual(['BAD_USER_INPUT']);
+        expect(update.errors?.[0].extensions?.fields).toEqual([
+          {
+            field: 'input.kpiIds',
+            message: expect.stringMatching(/^must be KPIs of the meeting’s initiative|^must be KPIs of the meeting's initiative/),
+          },
+        ]);
+        const add = await gw.gql(
+          ADD_AGENDA,
+          { input: { meetingId: meeting.id, title: 'X', kind: 'DECISION', kpiIds } },
+          w.chair.token,
+        );
+        expect(errorCodes(add)).toEqual(['BAD_USER_INPUT']);
+      }
+      expect(await links()).toEqual(before);
+      // Cleared with an empty list.
+      ok(await gw.gql(UPDATE_AGENDA, { input: { id: item.id, kpiIds: [] } }, w.chair.token));
+      expect((await links()).agenda[0].kpis).toEqual([]);
+    });
   });
 
   describe('decisions', () => {
@@ -363,7 +427,7 @@ describe('meetings: agenda, decisions, actions and minutes', () => {
       participants(first: 10) { totalCount edges { node { response attended } } }
       decisions { number ballot { id } }
       agenda { id position title presenter { id name } session { id } workPlan { id title } termsOfReference { id } ballot { id }
-               decisions { number } actions { id title agendaItem { id } } } } }`;
+               kpis { code } decisions { number } actions { id title agendaItem { id } } } } }`;
 
     it('costs the same number of SQL statements whatever the number of agenda items', async () => {
       const plan = await createPlan(gw, w.chair.token, w.groupId);

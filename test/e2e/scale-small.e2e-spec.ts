@@ -138,6 +138,14 @@ describe('small scale: 5 groups x 200 items', () => {
          FROM agenda_item a WHERE a.meeting_id = $1`,
       [meeting.id, initiativeId],
     );
+    // Each item is about the initiative's two KPIs.
+    await fx.query(
+      `WITH k AS (INSERT INTO kpi (initiative_id, code, name, dimension, sub_dimension, category, level)
+                  SELECT $2, 'EC:ICT:' || n, 'KPI ' || n, 'ECONOMY', 'ICT', 'ICT', 'CORE' FROM generate_series(1, 2) n
+                  ON CONFLICT (initiative_id, code) DO UPDATE SET name = EXCLUDED.name RETURNING id)
+       INSERT INTO agenda_item_kpi (agenda_item_id, kpi_id) SELECT a.id, k.id FROM agenda_item a CROSS JOIN k WHERE a.meeting_id = $1`,
+      [meeting.id, initiativeId],
+    );
     return meeting.id;
   }
 
@@ -145,15 +153,16 @@ describe('small scale: 5 groups x 200 items', () => {
     const tiny = await build(1, 3);
     const big = await build(1, 3);
     const query = `query($id: ID!) { meeting(id: $id) { title sessions { startsAt } decisions { number }
-      agenda { position title session { id } workPlan { title } decisions { number } actions { title } } } }`;
+      agenda { position title session { id } workPlan { title } kpis { code } decisions { number } actions { title } } } }`;
     const tinyMeeting = await gw.gql(query, { id: await meetingWith(tiny.initiativeId, tiny.groupId, 3) }, tiny.token);
-    const bigResult = await gw.gql<{ meeting: { agenda: unknown[]; decisions: unknown[] } }>(
+    const bigResult = await gw.gql<{ meeting: { agenda: { kpis: { code: string }[] }[]; decisions: unknown[] } }>(
       query,
       { id: await meetingWith(big.initiativeId, big.groupId, 150) },
       big.token,
     );
     ok(tinyMeeting);
     expect(ok(bigResult).meeting.agenda).toHaveLength(150);
+    expect(ok(bigResult).meeting.agenda[149].kpis).toEqual([{ code: 'EC:ICT:1' }, { code: 'EC:ICT:2' }]);
     expect(bigResult.sqlStatements).toBe(tinyMeeting.sqlStatements);
   });
 });

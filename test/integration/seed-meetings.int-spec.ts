@@ -57,6 +57,17 @@ describe('demo seed: meetings', () => {
       [7, 'The KPIs for smart sustainable cities', false, false, null],
       [8, 'Any other business', false, false, null],
     ]);
+    // The KPI item is about the first core KPI of each dimension of the catalogue.
+    const kpis = await fx.query<{ code: string }>(
+      `SELECT k.code FROM agenda_item_kpi l JOIN kpi k ON k.id = l.kpi_id JOIN agenda_item a ON a.id = l.agenda_item_id
+        WHERE a.meeting_id = $1 AND a.position = 7 ORDER BY k.code`,
+      [meeting.id],
+    );
+    expect(kpis.map((k) => k.code.split(':')[0])).toEqual(['EC', 'EN', 'SC']);
+    const [{ closedAt }] = await fx.query<{ closedAt: Date }>(`SELECT closed_at AS "closedAt" FROM meeting WHERE id = $1`, [
+      meeting.id,
+    ]);
+    expect(closedAt.toISOString()).toBe('2016-07-22T14:00:00.000Z');
     const decisions = await fx.query<{ number: string; position: number }>(
       `SELECT d.number, a.position FROM decision d JOIN agenda_item a ON a.id = d.agenda_item_id WHERE d.meeting_id = $1 ORDER BY d.seq`,
       [meeting.id],

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type AppConfig, PlatformModule, QUEUES } from '@app/platform';
 import { TermsOfReferenceJobsModule } from '@app/terms-of-reference';
 import { WorkPlansJobsModule } from '@app/work-plans';
+import { MeetingsJobsModule } from '@app/meetings';
 import { ReminderJobsModule } from '@app/reminders';
 import { HeartbeatProcessor } from './system/heartbeat.processor';
 import { HeartbeatRepository } from './system/heartbeat.repository';
@@ -19,6 +20,7 @@ export class WorkerModule {
         BullModule.registerQueue({ name: QUEUES.system }),
         TermsOfReferenceJobsModule,
         WorkPlansJobsModule,
+        MeetingsJobsModule,
         ReminderJobsModule,
       ],
       providers: [HeartbeatRepository, HeartbeatProcessor],

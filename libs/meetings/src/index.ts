@@ -6,3 +6,4 @@ export * from './decisions/decision.model';
 export * from './meetings/meetings.service';
 export * from './meetings.reader';
 export * from './meetings.module';
+export * from './meetings-jobs.module';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityDataModule, IdentityModule } from '@app/identity';
+import { KpisModule } from '@app/kpis';
 import { TermsOfReferenceModule } from '@app/terms-of-reference';
 import { WorkPlansModule } from '@app/work-plans';
 import { AgendaLinks } from './agenda/agenda-links';
@@ -9,6 +10,8 @@ import { AgendaService } from './agenda/agenda.service';
 import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsResolver } from './decisions/decisions.resolver';
 import { DecisionsService } from './decisions/decisions.service';
+import { MeetingDeadlinesRepository } from './deadlines/meeting-deadlines.repository';
+import { MeetingDeadlines } from './deadlines/meetings.deadlines';
 import { MeetingAccess } from './meetings/meeting-access';
 import { InitiativeMeetingsResolver, WorkingGroupMeetingsResolver } from './meetings/meeting-lists.resolver';
 import { MeetingParticipantsResolver, MeetingsResolver, MinutesFieldsResolver } from './meetings/meetings.resolver';
@@ -22,7 +25,7 @@ import { MinutesService } from './minutes/minutes.service';
 
 /** Meetings of initiatives and groups: sessions, agenda, invitees, decisions register, actions and minutes. */
 @Module({
-  imports: [IdentityModule, IdentityDataModule, TermsOfReferenceModule, WorkPlansModule],
+  imports: [IdentityModule, IdentityDataModule, TermsOfReferenceModule, WorkPlansModule, KpisModule],
   providers: [
     MeetingsRepository,
     Invitees,
@@ -45,6 +48,8 @@ import { MinutesService } from './minutes/minutes.service';
     WorkItemAgendaResolver,
     DecisionsResolver,
     MinutesResolver,
+    MeetingDeadlinesRepository,
+    MeetingDeadlines,
   ],
   exports: [MeetingsService, MeetingsReader],
 })

@@ -95,6 +95,15 @@ export class MeetingsReader {
     );
   }
 
+  /** Ids of the KPIs each agenda item is about. */
+  kpiIds(loaders: LoaderRegistry): DataLoader<string, string[]> {
+    return loaders.get<string, string[]>('meetings.kpiIds', async (ids) =>
+      groupedByKeys(ids, await this.agenda.kpiLinksOf(ids.filter(isUuid)), (r) => r.agendaItemId).map((list) =>
+        list.map((r) => r.kpiId),
+      ),
+    );
+  }
+
   decisionsOfMeeting(loaders: LoaderRegistry): DataLoader<string, DecisionModel[]> {
     return loaders.get<string, DecisionModel[]>('meetings.decisionsOfMeeting', async (ids) =>
       groupedByKeys(ids, await this.decisions.ofMeetings(ids.filter(isUuid)), (r) => r.meetingId),

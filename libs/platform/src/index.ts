@@ -29,6 +29,7 @@ export * from './logging/logger';
 export * from './logging/request-logging.middleware';
 export * from './mail/mail.module';
 export * from './mail/mail.service';
+export type { MailAttachment } from './mail/mime-message';
 export * from './platform.module';
 export * from './queue/queue-names';
 export * from './queue/job-names';

@@ -13,6 +13,7 @@ import { ReminderProcessor } from './jobs/reminder.processor';
 import { ReminderSchedulers } from './jobs/reminder-schedulers.service';
 import { ReminderTimers } from './jobs/reminder-timers.service';
 import { InvitationNotifications } from './notifications/invitation-notifications';
+import { MeetingInvitationNotices } from './notifications/meeting-invitation-notices';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { OutboxDrain } from './outbox/outbox-drain.service';
 import { PlannedRemindersRepository } from './planning/planned-reminders.repository';
@@ -42,6 +43,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
     ReminderFiring,
     ReminderReconciliation,
     InvitationNotifications,
+    MeetingInvitationNotices,
     OutboxDrain,
     MailDelivery,
     OutboxProcessor,

@@ -11,6 +11,8 @@ interface DemoAgendaItem {
   session: 1 | 2;
   /** What it links to: the initiative's terms of reference (and their ballot), or a group's work plan. */
   link?: 'tor' | 'WG1' | 'WG2' | 'WG3';
+  /** Linked to the catalogue's first core KPI of each dimension (the seed's KPI step runs before). */
+  kpis?: boolean;
 }
 
 const ZONE = 'Europe/Zurich';
@@ -32,7 +34,7 @@ export const DEMO_FIRST_MEETING = {
     { title: 'Work plan of WG1', kind: 'DISCUSSION', session: 2, link: 'WG1' },
     { title: 'Work plan of WG2', kind: 'DISCUSSION', session: 2, link: 'WG2' },
     { title: 'Work plan of WG3', kind: 'DISCUSSION', session: 2, link: 'WG3' },
-    { title: 'The KPIs for smart sustainable cities', kind: 'DISCUSSION', session: 2 },
+    { title: 'The KPIs for smart sustainable cities', kind: 'DISCUSSION', session: 2, kpis: true },
     { title: 'Any other business', kind: 'INFORMATION', session: 2 },
   ] as DemoAgendaItem[],
   /** Decisions U4SSC-1/1..4, by the agenda position they were taken at, recorded on 22 July. */
@@ -98,9 +100,9 @@ async function firstMeeting(m: EntityManager, initiativeId: string): Promise<voi
     id: string;
   }[];
   const [{ id: meetingId }] = (await m.query(
-    `INSERT INTO meeting (initiative_id, number, title, purpose, venue, time_zone, status, version, created_at)
-     VALUES ($1, 1, $2, $3, $4, $5, 'CLOSED', $6, '2016-07-01T09:00:00Z') RETURNING id`,
-    [initiativeId, meeting.title, meeting.purpose, meeting.venue, ZONE, 4 + meeting.agenda.length],
+    `INSERT INTO meeting (initiative_id, number, title, purpose, venue, time_zone, status, version, created_at, closed_at)
+     VALUES ($1, 1, $2, $3, $4, $5, 'CLOSED', $6, '2016-07-01T09:00:00Z', $7::timestamp AT TIME ZONE $5) RETURNING id`,
+    [initiativeId, meeting.title, meeting.purpose, meeting.venue, ZONE, 4 + meeting.agenda.length, meeting.sessions[1].endsAt],
   )) as { id: string }[];
   const sessionIds: string[] = [];
   for (const s of meeting.sessions) {
@@ -135,6 +137,13 @@ async function firstMeeting(m: EntityManager, initiativeId: string): Promise<voi
       ],
     )) as { id: string }[];
     itemIds.push(row.id);
+    if (item.kpis)
+      await m.query(
+        `INSERT INTO agenda_item_kpi (agenda_item_id, kpi_id)
+         SELECT $1, id FROM (SELECT DISTINCT ON (dimension) id FROM kpi WHERE initiative_id = $2 AND level = 'CORE'
+                               ORDER BY dimension, code) k`,
+        [row.id, initiativeId],
+      );
   }
   for (const [i, decision] of meeting.decisions.entries()) {
     await m.query(

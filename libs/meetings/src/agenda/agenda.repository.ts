@@ -139,6 +139,26 @@ export class AgendaRepository {
     );
   }
 
+  /** The KPIs each agenda item is about (ids only: the KPIs are read through the kpis library). */
+  kpiLinksOf(agendaItemIds: string[]): Promise<{ agendaItemId: string; kpiId: string }[]> {
+    return rows<{ agendaItemId: string; kpiId: string }>(
+      this.dataSource,
+      `SELECT agenda_item_id AS "agendaItemId", kpi_id AS "kpiId" FROM agenda_item_kpi
+        WHERE agenda_item_id = ANY($1::uuid[]) ORDER BY agenda_item_id, kpi_id`,
+      [agendaItemIds],
+    );
+  }
+
+  /** Replaces the item's KPI links by `kpiIds` in one statement (under the meeting's row lock). */
+  async replaceKpis(agendaItemId: string, kpiIds: readonly string[], m: Queryable): Promise<void> {
+    await rows(
+      m,
+      `WITH dropped AS (DELETE FROM agenda_item_kpi WHERE agenda_item_id = $1 AND NOT (kpi_id = ANY($2::uuid[])))
+       INSERT INTO agenda_item_kpi (agenda_item_id, kpi_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [agendaItemId, kpiIds],
+    );
+  }
+
   /** The agenda item each work item was recorded at. */
   ofWorkItems(workItemIds: string[]): Promise<(AgendaItemModel & { workItemId: string })[]> {
     return rows<AgendaItemModel & { workItemId: string }>(

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { personLoader, PersonModel } from '@app/identity';
+import { KpiModel, KpisReader } from '@app/kpis';
 import { listOf, type RequestContext } from '@app/platform';
 import { BallotModel, BallotReader, TermsOfReferenceModel, TorReader } from '@app/terms-of-reference';
 import { WorkItemModel, WorkPlanModel, WorkPlansReader } from '@app/work-plans';
@@ -20,6 +21,7 @@ export class AgendaResolver {
     private readonly tors: TorReader,
     private readonly ballots: BallotReader,
     private readonly plans: WorkPlansReader,
+    private readonly kpiReader: KpisReader,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -78,6 +80,16 @@ export class AgendaResolver {
   @ResolveField(() => WorkPlanModel, { nullable: true })
   workPlan(@Parent() item: AgendaItemModel, @Context() ctx: RequestContext): Promise<WorkPlanModel | null> | null {
     return item.workPlanId ? this.plans.plan(ctx.loaders).load(item.workPlanId) : null;
+  }
+
+  /** Two statements per request whatever the number of items: the links, then the KPIs (by code). */
+  @ResolveField(() => [KpiModel], { complexity: listOf(100) })
+  async kpis(@Parent() item: AgendaItemModel, @Context() ctx: RequestContext): Promise<KpiModel[]> {
+    const ids = await this.reader.kpiIds(ctx.loaders).load(item.id);
+    const kpis = await this.kpiReader.kpi(ctx.loaders).loadMany(ids);
+    return kpis
+      .filter((k): k is KpiModel => k !== null && !(k instanceof Error))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
   @ResolveField(() => [DecisionModel], { complexity: listOf(1000) })

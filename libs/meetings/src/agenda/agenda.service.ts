@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { KpisReader } from '@app/kpis';
 import { type Caller, ConflictError, InvalidInputError, isUuid, NotFoundError } from '@app/platform';
 import type { AddAgendaItemInput } from '../dto/add-agenda-item.input';
 import type { UpdateAgendaItemInput } from '../dto/update-agenda-item.input';
@@ -26,6 +27,7 @@ export class AgendaService {
     private readonly meetings: MeetingsRepository,
     private readonly agenda: AgendaRepository,
     private readonly links: AgendaLinks,
+    private readonly kpis: KpisReader,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -33,6 +35,7 @@ export class AgendaService {
     const scope = await this.meetingAccess.scopeOf(input.meetingId);
     await this.meetingAccess.authorize(caller, scope, 'meeting.schedule');
     await this.links.require(scope.initiativeId, input, 'input.');
+    const kpiIds = await this.requireKpis(scope.initiativeId, input.kpiIds);
     return this.dataSource.transaction(async (m) => {
       await this.meetingsService.lockEditable(input.meetingId, m);
       await this.requireSession(input.meetingId, input.sessionId ?? null, m);
@@ -57,6 +60,7 @@ export class AgendaService {
         },
         m,
       );
+      if (kpiIds?.length) await this.agenda.replaceKpis(id, kpiIds, m);
       await this.meetings.bumpVersion(input.meetingId, m);
       return this.load(id, m);
     });
@@ -68,6 +72,7 @@ export class AgendaService {
     if (input.title === null) throw InvalidInputError.field('input.title', 'must not be null');
     if (input.kind === null) throw InvalidInputError.field('input.kind', 'must not be null');
     await this.links.require(scope.initiativeId, input, 'input.');
+    const kpiIds = await this.requireKpis(scope.initiativeId, input.kpiIds);
     return this.dataSource.transaction(async (m) => {
       await this.meetingsService.lockEditable(scope.meetingId, m);
       if (input.sessionId) await this.requireSession(scope.meetingId, input.sessionId, m);
@@ -85,6 +90,7 @@ export class AgendaService {
       ] as const;
       for (const key of keys) if (input[key] !== undefined) (changes as Record<string, unknown>)[key] = input[key];
       await this.agenda.update(input.id, changes, m);
+      if (kpiIds) await this.agenda.replaceKpis(input.id, kpiIds, m);
       await this.meetings.bumpVersion(scope.meetingId, m);
       return this.load(input.id, m);
     });
@@ -117,6 +123,23 @@ export class AgendaService {
       await this.meetings.bumpVersion(scope.meetingId, m);
       return true;
     });
+  }
+
+  /**
+   * The KPI ids to link, without duplicates (null: leave the links as they are); BAD_USER_INPUT on
+   * `input.kpiIds` naming the ids that are not KPIs of the meeting's initiative, before anything changes.
+   */
+  private async requireKpis(initiativeId: string, kpiIds: string[] | null | undefined): Promise<string[] | null> {
+    if (kpiIds === undefined || kpiIds === null) return null;
+    const ids = [...new Set(kpiIds)];
+    const found = new Set(ids.length ? await this.kpis.idsInInitiative(initiativeId, ids) : []);
+    const bad = ids.filter((id) => !found.has(id));
+    if (bad.length)
+      throw InvalidInputError.field(
+        'input.kpiIds',
+        `must be KPIs of the meeting's initiative (${bad.length} of ${ids.length} are not)`,
+      );
+    return ids;
   }
 
   /** BAD_USER_INPUT unless the session is one of the meeting's. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { AgendaItemKind } from '../graphql-enums';
 
 @InputType('AddAgendaItemInput')
@@ -14,6 +14,12 @@ export class AddAgendaItemInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() termsOfReferenceId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() ballotId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() workPlanId?: string | null;
+  @Field(() => [ID], { nullable: true, description: "KPIs of the meeting's initiative; given: replaces the links." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  kpiIds?: string[] | null;
   @Field(() => Int, { nullable: true, description: '1-based; omitted: at the end.' })
   @IsOptional()
   @IsInt()

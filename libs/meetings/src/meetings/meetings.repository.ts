@@ -173,20 +173,31 @@ export class MeetingsRepository {
     return id;
   }
 
-  /** Applies the changes and bumps the version. */
+  /**
+   * Applies the changes and bumps the version; the calendar sequence too when the invitees hold
+   * the invitation (ANNOUNCED or IN_PROGRESS): their calendars replace the events they imported.
+   */
   async update(meetingId: string, changes: MeetingChanges, m: Queryable): Promise<void> {
     const keys = Object.keys(changes) as (keyof MeetingChanges)[];
     const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 2}`);
-    await updated(m, `UPDATE meeting SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1`, [
+    const sequence = `calendar_sequence = calendar_sequence + CASE WHEN status IN ('ANNOUNCED','IN_PROGRESS') THEN 1 ELSE 0 END`;
+    await updated(m, `UPDATE meeting SET ${[...sets, 'version = version + 1', sequence].join(', ')} WHERE id = $1`, [
       meetingId,
       ...keys.map((k) => changes[k]),
     ]);
   }
 
+  /**
+   * Sets the status (the version + 1); CLOSED records when, and cancelling an ANNOUNCED meeting
+   * raises the calendar sequence (the invitees' calendars cancel the events they imported).
+   */
   async setStatus(meetingId: string, status: MeetingStatus, reason: string | null, m: Queryable): Promise<void> {
     await updated(
       m,
-      `UPDATE meeting SET status = $2, version = version + 1, cancellation_reason = coalesce($3, cancellation_reason) WHERE id = $1`,
+      `UPDATE meeting SET status = $2, version = version + 1, cancellation_reason = coalesce($3, cancellation_reason),
+              closed_at = CASE WHEN $2 = 'CLOSED' THEN now() ELSE closed_at END,
+              calendar_sequence = calendar_sequence + CASE WHEN $2 = 'CANCELLED' AND status = 'ANNOUNCED' THEN 1 ELSE 0 END
+        WHERE id = $1`,
       [meetingId, status, reason],
     );
   }

@@ -13,7 +13,7 @@ import type { OutboxTopic } from '../events/outbox-topics';
  */
 
 /** The kinds of subject that carry deadlines. */
-export type DeadlineSubjectType = 'WORK_ITEM' | 'BALLOT';
+export type DeadlineSubjectType = 'WORK_ITEM' | 'BALLOT' | 'MEETING';
 
 /** A work item's state, as reminders plan from it. */
 export interface WorkItemDeadline {
@@ -38,7 +38,21 @@ export interface BallotDeadline {
   closedAt: Date | null;
 }
 
-export type DeadlineSubject = WorkItemDeadline | BallotDeadline;
+/** A meeting's state, as reminders plan from it (MEETING_UPCOMING, MINUTES_MISSING). */
+export interface MeetingDeadline {
+  type: 'MEETING';
+  id: string;
+  initiativeId: string;
+  status: 'DRAFT' | 'ANNOUNCED' | 'IN_PROGRESS' | 'CLOSED' | 'CANCELLED';
+  /** The first session's start. */
+  startsAt: Date;
+  /** When it closed (status CLOSED). */
+  closedAt: Date | null;
+  /** Whether its minutes are FINAL. */
+  minutesFinal: boolean;
+}
+
+export type DeadlineSubject = WorkItemDeadline | BallotDeadline | MeetingDeadline;
 
 /** Who may receive a subject's reminders now (work items: owner and chairs; ballots: electorate and voters). */
 export interface RecipientFacts {
@@ -52,6 +66,10 @@ export interface RecipientFacts {
   electorIds?: string[];
   /** Electors with a current vote. */
   voterIds?: string[];
+  /** A meeting's invitees. */
+  inviteeIds?: string[];
+  /** Who answers for a meeting's minutes: its group's CHAIR and VICE_CHAIR, the SECRETARIAT for a plenary. */
+  minutesOwnerIds?: string[];
 }
 
 /** What a notification says about its subject. */
@@ -77,6 +95,44 @@ export interface CalendarDeadline {
   where: string;
   /** As `DeadlineDetails.path`. */
   path: string;
+  /** The event's UID when the source gives it one (a meeting session: the UID of its invitation's event). */
+  uid?: string;
+  /** The end of an event that lasts (a meeting session); a point in time otherwise. */
+  endsAt?: Date;
+  /** A place (a meeting's venue or link). */
+  location?: string | null;
+  /** Shown as STATUS:CANCELLED (a cancelled meeting's sessions). */
+  cancelled?: boolean;
+}
+
+/** One event of an invitation: a meeting session, in the meeting's zone. */
+export interface InvitationEvent {
+  /** Stable across updates of the meeting: calendar applications replace the event they imported. */
+  uid: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+}
+
+/**
+ * What an invitation says about a subject (a meeting): the calendar events its invitees receive,
+ * with its revision (iCalendar SEQUENCE), for MEETING_ANNOUNCED, MEETING_UPDATED and
+ * MEETING_CANCELLED and their iCalendar attachments.
+ */
+export interface Invitation {
+  id: string;
+  initiativeId: string;
+  status: MeetingDeadline['status'];
+  /** The revision the invitees hold: 0 when announced, + 1 for each update or cancellation. */
+  sequence: number;
+  /** The meeting's IANA time zone: the events are written in it, with its VTIMEZONE. */
+  timeZone: string;
+  location: string | null;
+  description: string | null;
+  /** The sessions, by start; ordinal UIDs, so a session keeps its UID when its times change. */
+  events: InvitationEvent[];
+  inviteeIds: string[];
+  cancellationReason: string | null;
 }
 
 /** A page of open subjects, in (deadline, id) order. */
@@ -104,6 +160,8 @@ export interface DeadlineSource<S extends DeadlineSubject = DeadlineSubject> {
   openPage(db: Queryable, page: DeadlinePage): Promise<{ id: string; deadline: Date }[]>;
   /** The person's deadlines: items they own or whose group they chair, ballots they may vote in. */
   calendarOf(db: Queryable, personId: string): Promise<CalendarDeadline[]>;
+  /** The invitations of subjects that have invitees (meetings), by id; absent for other sources. */
+  invitations?(db: Queryable, ids: string[]): Promise<Map<string, Invitation>>;
 }
 
 /** Marks a provider as a `DeadlineSource`; reminders find it by this decorator's metadata key. */

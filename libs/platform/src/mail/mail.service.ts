@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { composeMessage } from './mime-message';
+import { composeMessage, type MailAttachment } from './mime-message';
 import { SmtpPool } from './smtp-pool';
 
 export interface OutgoingMail {
@@ -12,6 +12,7 @@ export interface OutgoingMail {
   html?: string;
   /** Stable id of this message (e.g. the notification id), so a receiver can spot a retry. */
   messageId?: string;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -38,6 +39,7 @@ export class MailService implements OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId ? `${mail.messageId}@wgcollab` : undefined,
+      attachments: mail.attachments,
     });
     if (this.pool) {
       await this.pool.send(envelope, raw);

@@ -2,6 +2,23 @@ import { simpleParser } from 'mailparser';
 import { composeMessage, parseMailbox } from './mime-message';
 
 describe('composeMessage', () => {
+  it('attaches files after the text and HTML (multipart/mixed), read back whole by mailparser', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nX-NOTE:Genève\r\nEND:VCALENDAR\r\n';
+    const { raw } = composeMessage({
+      from: 'x@example.org',
+      to: 'ana@example.org',
+      subject: 'Meeting announced',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+      attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }],
+    });
+    const mail = await simpleParser(raw);
+    expect([mail.text?.trim(), mail.html]).toEqual(['Hello', '<p>Hello</p>']);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.contentDisposition, a.content.toString('utf8')])).toEqual([
+      ['invitation.ics', 'text/calendar', 'attachment', ics],
+    ]);
+  });
+
   it('builds a text message with its envelope and Message-ID', async () => {
     const { envelope, raw } = composeMessage({
       from: 'Working groups <no-reply@example.org>',

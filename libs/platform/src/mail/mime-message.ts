@@ -19,6 +19,16 @@ export interface MessageInput {
   /** Message-ID without the angle brackets, e.g. "<notification id>@wgcollab". */
   messageId?: string;
   date?: Date;
+  /** Files attached after the text (e.g. an invitation's .ics): the message becomes multipart/mixed. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  /** ASCII file name, e.g. "invitation.ics". */
+  filename: string;
+  /** Full content type, e.g. `text/calendar; charset=utf-8; method=REQUEST`. */
+  contentType: string;
+  content: string;
 }
 
 export interface ComposedMessage {
@@ -100,6 +110,27 @@ function bodyPart(content: string, contentType: string): string {
   return `Content-Type: ${contentType}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${lines.join('\r\n')}`;
 }
 
+/** An attached file, base64 in lines of 76. */
+function attachmentPart(a: MailAttachment): string {
+  const filename = a.filename.replace(/[^\w.-]/g, '_');
+  const b64 = Buffer.from(a.content, 'utf8').toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  return [
+    `Content-Type: ${a.contentType.replace(CONTROL, ' ')}; name="${filename}"`,
+    `Content-Disposition: attachment; filename="${filename}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    lines.join('\r\n'),
+  ].join('\r\n');
+}
+
+function newBoundary(contents: string[]): string {
+  let boundary = `----=_${boundaryPrefix}_${(boundaryCounter++).toString(36)}`;
+  while (contents.some((c) => c.includes(boundary))) boundary += '_';
+  return boundary;
+}
+
 let boundaryCounter = 0;
 const boundaryPrefix = `wg${process.pid.toString(36)}${Date.now().toString(36)}`;
 
@@ -114,14 +145,14 @@ export function composeMessage(input: MessageInput): ComposedMessage {
     `Date: ${(input.date ?? new Date()).toUTCString().replace('GMT', '+0000')}`,
     'MIME-Version: 1.0',
   ];
+  // A single part's Content-* lines are its headers; a multipart's first line is its Content-Type.
   let body: string;
   if (input.html === undefined) {
     body = bodyPart(input.text, 'text/plain');
   } else {
-    let boundary = `----=_${boundaryPrefix}_${(boundaryCounter++).toString(36)}`;
-    while (input.text.includes(boundary) || input.html.includes(boundary)) boundary += '_';
-    headers.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
+    const boundary = newBoundary([input.text, input.html]);
     body = [
+      `Content-Type: multipart/alternative; boundary="${boundary}"`,
       '',
       `--${boundary}`,
       bodyPart(input.text, 'text/plain'),
@@ -131,7 +162,18 @@ export function composeMessage(input: MessageInput): ComposedMessage {
       '',
     ].join('\r\n');
   }
-  // A single part's Content-* lines are message headers; a multipart body starts with the blank line.
+  if (input.attachments?.length) {
+    const boundary = newBoundary([body]);
+    body = [
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      body,
+      ...input.attachments.flatMap((a) => [`--${boundary}`, attachmentPart(a)]),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+  }
   const raw = `${headers.join('\r\n')}\r\n${body}`;
   return { envelope: { from: from.address, to: [to.address] }, raw: Buffer.from(raw, 'utf8') };
 }

@@ -12,11 +12,14 @@ import { type CalendarEvent, renderCalendar } from './ical';
 const EVENT_OF: Record<DeadlineSubjectType, { uid: string; summary: string }> = {
   WORK_ITEM: { uid: 'work-item', summary: 'Due: ' },
   BALLOT: { uid: 'ballot', summary: 'Ballot closes: ' },
+  MEETING: { uid: 'meeting', summary: '' },
 };
 
 /**
  * The caller's secret iCalendar feed: due dates of open items they own or whose group they
- * chair, and closing times of ballots they may vote in. The secret is an HMAC of the person id
+ * chair, closing times of ballots they may vote in, and the sessions of the meetings they are
+ * invited to (with the UIDs of their invitations; a cancelled meeting's as STATUS:CANCELLED, so a
+ * calendar that showed them strikes them out). The secret is an HMAC of the person id
  * and notification_preferences.feed_version under a key of the feed's own, so nothing secret is stored and
  * rotating invalidates the old URL.
  */
@@ -63,10 +66,13 @@ export class CalendarFeedService {
       const { uid, summary } = EVENT_OF[source.type];
       for (const d of await source.calendarOf(this.dataSource, personId)) {
         events.push({
-          uid: `${uid}-${d.id}@wgcollab`,
+          uid: d.uid ?? `${uid}-${d.id}@wgcollab`,
           start: d.at,
+          end: d.endsAt,
           summary: summary + d.title,
           description: d.where,
+          location: d.location ?? undefined,
+          cancelled: d.cancelled,
           url: `${this.config.publicUrl}/${d.path}`,
         });
       }

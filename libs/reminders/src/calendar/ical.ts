@@ -10,8 +10,13 @@ export interface CalendarEvent {
   summary: string;
   description?: string;
   url?: string;
-  /** Event length in minutes (default 30). */
+  /** Event length in minutes (default 30), when it has no end. */
   minutes?: number;
+  /** The end of an event that lasts (a meeting session). */
+  end?: Date;
+  location?: string;
+  /** Written as STATUS:CANCELLED. */
+  cancelled?: boolean;
 }
 
 // Control characters other than tab and the line breaks: C0, DEL and C1. A bare CR would end a
@@ -68,9 +73,11 @@ export function renderCalendar(name: string, events: CalendarEvent[], now: Date 
       `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${icalDateTime(now)}`,
       `DTSTART:${icalDateTime(e.start)}`,
-      `DTEND:${icalDateTime(new Date(e.start.getTime() + (e.minutes ?? 30) * 60_000))}`,
+      `DTEND:${icalDateTime(e.end ?? new Date(e.start.getTime() + (e.minutes ?? 30) * 60_000))}`,
       `SUMMARY:${escapeText(e.summary)}`,
     );
+    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+    if (e.cancelled) lines.push('STATUS:CANCELLED');
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.url) lines.push(`URL:${e.url}`);
     lines.push('END:VEVENT');

@@ -5,6 +5,7 @@ import {
   type DeadlineSource,
   type DeadlineSubject,
   type DeadlineSubjectType,
+  type Invitation,
   ProvidesDeadlines,
   type Queryable,
   type RecipientFacts,
@@ -37,6 +38,11 @@ export class DeadlineSources {
     return [...this.registry().byType.values()];
   }
 
+  /** Whether a source of that type is in this process. */
+  has(type: DeadlineSubjectType): boolean {
+    return this.registry().byType.has(type);
+  }
+
   /** The type of subject an outbox topic is about, if a source claims that topic. */
   typeOfTopic(topic: string): DeadlineSubjectType | null {
     return this.registry().byTopic.get(topic) ?? null;
@@ -55,6 +61,11 @@ export class DeadlineSources {
   /** Names and deadlines of the subjects, by id. */
   details(db: Queryable, refs: SubjectRef[]): Promise<Map<string, DeadlineDetails>> {
     return this.collect(refs, (source, ids) => source.details(db, ids));
+  }
+
+  /** The invitations of the subjects whose source has invitees (meetings), by id. */
+  invitations(db: Queryable, refs: SubjectRef[]): Promise<Map<string, Invitation>> {
+    return this.collect(refs, (source, ids) => source.invitations?.(db, ids) ?? Promise.resolve(new Map()));
   }
 
   private async collect<T>(

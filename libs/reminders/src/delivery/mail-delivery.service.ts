@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeopleReader } from '@app/identity';
-import { MailService } from '@app/platform';
+import { AppConfig, MailService } from '@app/platform';
+import { invitationAttachments } from './invitation-attachments';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { digestDueOn } from './digest-window';
@@ -40,6 +41,7 @@ export class MailDelivery {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly notifications: NotificationsRepository,
     private readonly recipients: RecipientsRepository,
@@ -54,8 +56,10 @@ export class MailDelivery {
     const outcomes = await Promise.allSettled(
       claimed.map(async (c) => {
         const recipient = recipientOf.get(c.personId)!;
-        const rendered = renderEmail({ kind: c.kind, details: c.details }, recipient.name, recipient.timeZone);
-        return this.mail.send({ to: recipient.email, ...rendered, messageId: c.id });
+        const item = { kind: c.kind, details: c.details };
+        const rendered = renderEmail(item, recipient.name, recipient.timeZone);
+        const attachments = invitationAttachments([item], this.config.MAIL_FROM, recipient);
+        return this.mail.send({ to: recipient.email, ...rendered, messageId: c.id, attachments });
       }),
     );
     const sent = claimed.filter((_, i) => outcomes[i].status === 'fulfilled').map((c) => c.id);
@@ -96,7 +100,8 @@ export class MailDelivery {
       if (!items.length) return false;
       const [person] = await this.people.byIds([personId], m);
       const rendered = renderDigest(items, person.name, person.timeZone, day);
-      await this.mail.send({ to: person.email, ...rendered, messageId: `digest-${personId}-${day}` });
+      const attachments = invitationAttachments(items, this.config.MAIL_FROM, person);
+      await this.mail.send({ to: person.email, ...rendered, messageId: `digest-${personId}-${day}`, attachments });
       return true;
     });
   }

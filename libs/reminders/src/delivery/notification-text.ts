@@ -1,4 +1,5 @@
 import type { DeadlineDetails } from '@app/platform';
+import type { InvitationDetails } from '../calendar/invitation-ical';
 import type { NotificationKind } from '../planning/reminder-plan';
 import { formatDeadline, formatInZone, formatUtc } from './time-format';
 
@@ -13,7 +14,17 @@ export interface NotificationDetails {
   leadMs?: number | null;
   outcome?: string | null;
   link: string;
+  /** MEETING_ANNOUNCED, MEETING_UPDATED, MEETING_CANCELLED: the invitation, attached to the e-mail as .ics. */
+  invitation?: InvitationDetails;
 }
+
+/** Whether a kind is about a meeting (its deadline is a start, not a due date). */
+const isMeetingKind = (kind: NotificationKind) => kind.startsWith('MEETING_') || kind === 'MINUTES_MISSING';
+
+const sessionsText = (d: NotificationDetails) => {
+  const n = d.invitation?.events.length ?? 1;
+  return n === 1 ? 'one session' : `${n} sessions`;
+};
 
 /** The details a notification stores about its subject, from the subject's DeadlineDetails. */
 export function notificationDetailsOf(subject: DeadlineDetails, publicUrl: string): NotificationDetails {
@@ -68,6 +79,33 @@ export function renderNotification(kind: NotificationKind, d: NotificationDetail
       };
     case 'INVITATION':
       return { title: `Invitation to ${d.initiativeName}`, body: `You have been registered in ${d.initiativeName}.` };
+    case 'MEETING_ANNOUNCED':
+      return {
+        title: `Meeting announced: ${d.subjectTitle}`,
+        body: `You are invited to "${d.subjectTitle}" (${where}): ${sessionsText(d)}, starting ${deadline}.`,
+      };
+    case 'MEETING_UPDATED':
+      return {
+        title: `Meeting updated: ${d.subjectTitle}`,
+        body: `"${d.subjectTitle}" (${where}) has changed: ${sessionsText(d)}, starting ${deadline}.`,
+      };
+    case 'MEETING_CANCELLED': {
+      const reason = d.invitation?.cancellationReason;
+      return {
+        title: `Meeting cancelled: ${d.subjectTitle}`,
+        body: `"${d.subjectTitle}" (${where}), planned ${deadline}, is cancelled.${reason ? ` Reason: ${reason}` : ''}`,
+      };
+    }
+    case 'MEETING_UPCOMING':
+      return {
+        title: `Meeting in ${leadText(d.leadMs ?? 0)}: ${d.subjectTitle}`,
+        body: `"${d.subjectTitle}" (${where}) starts ${deadline}.`,
+      };
+    case 'MINUTES_MISSING':
+      return {
+        title: `Minutes missing: ${d.subjectTitle}`,
+        body: `The minutes of "${d.subjectTitle}" (${where}), which closed ${deadline}, are not final yet.`,
+      };
   }
 }
 
@@ -85,13 +123,26 @@ export interface EmailItem {
   details: NotificationDetails;
 }
 
-function facts(d: NotificationDetails, timeZone: string): [string, string][] {
+function facts(kind: NotificationKind, d: NotificationDetails, timeZone: string): [string, string][] {
   const rows: [string, string][] = [['Initiative', d.initiativeName]];
   if (d.groupName) rows.push(['Working group', d.groupName]);
-  rows.push(['About', d.subjectTitle]);
-  if (d.deadline) {
+  rows.push([isMeetingKind(kind) ? 'Meeting' : 'About', d.subjectTitle]);
+  if (d.invitation) {
+    // Each session in the reader's zone, and in the meeting's when it differs.
+    const zone = d.invitation.timeZone;
+    d.invitation.events.forEach((e, i) => {
+      const at = new Date(e.startsAt);
+      const theirs = zone === timeZone ? '' : ` / ${formatInZone(at, zone)}`;
+      rows.push([
+        `Session ${i + 1}`,
+        `${formatInZone(at, timeZone)}${theirs}, until ${formatInZone(new Date(e.endsAt), timeZone)}`,
+      ]);
+    });
+    if (d.invitation.location) rows.push(['Where', d.invitation.location]);
+  } else if (d.deadline) {
     const at = new Date(d.deadline);
-    rows.push(['Deadline (your time)', formatInZone(at, timeZone)], ['Deadline (UTC)', formatUtc(at)]);
+    const label = kind === 'MINUTES_MISSING' ? 'Closed' : isMeetingKind(kind) ? 'Starts' : 'Deadline';
+    rows.push([`${label} (your time)`, formatInZone(at, timeZone)], [`${label} (UTC)`, formatUtc(at)]);
   }
   if (d.outcome) rows.push(['Outcome', d.outcome]);
   return rows;
@@ -100,7 +151,7 @@ function facts(d: NotificationDetails, timeZone: string): [string, string][] {
 /** One notification as an e-mail: plain text and HTML, times in the recipient's zone and UTC. */
 export function renderEmail(item: EmailItem, recipientName: string, timeZone: string): RenderedEmail {
   const { title, body } = renderNotification(item.kind, item.details, timeZone);
-  const rows = facts(item.details, timeZone);
+  const rows = facts(item.kind, item.details, timeZone);
   const text = [
     `Hello ${recipientName},`,
     '',

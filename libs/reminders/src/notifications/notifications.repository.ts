@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { one, type Queryable, rows, updated } from '@app/platform';
+import type { InvitationEventDetails } from '../calendar/invitation-ical';
 import type { EmailItem, NotificationDetails } from '../delivery/notification-text';
 import type { NewNotification } from '../planning/firing';
 import type { NotificationKind } from '../planning/reminder-plan';
@@ -120,6 +121,18 @@ export class NotificationsRepository {
         notifications.map((n) => n.leadMs),
       ],
     );
+  }
+
+  /** The events of the latest invitation notice of each meeting (MEETING_ANNOUNCED or MEETING_UPDATED), by meeting id. */
+  async lastInvitationEvents(meetingIds: string[], m: Queryable): Promise<Map<string, InvitationEventDetails[]>> {
+    const found = await rows<{ subjectId: string; events: InvitationEventDetails[] | null }>(
+      m,
+      `SELECT DISTINCT ON (subject_id) subject_id AS "subjectId", details->'invitation'->'events' AS events
+         FROM notification WHERE kind IN ('MEETING_ANNOUNCED','MEETING_UPDATED') AND subject_id = ANY($1::uuid[])
+        ORDER BY subject_id, lead_ms DESC, created_at DESC`,
+      [meetingIds],
+    );
+    return new Map(found.map((r) => [r.subjectId, r.events ?? []]));
   }
 
   /** Inserts INVITATION notifications, once per person and initiative (the first wins), as already e-mailed. */

@@ -4,6 +4,7 @@ import { claimOutboxEvents, markOutboxProcessed, type OutboxEvent, TOPICS } from
 import { DeadlineSources, type SubjectRef } from '../deadlines/deadline-sources';
 import { ReminderTimers } from '../jobs/reminder-timers.service';
 import { InvitationNotifications } from '../notifications/invitation-notifications';
+import { MeetingInvitationNotices } from '../notifications/meeting-invitation-notices';
 import { type PlanChange, ReminderPlanner } from '../planning/reminder-planner.service';
 
 /** Outbox rows claimed per transaction. */
@@ -12,11 +13,12 @@ const BATCH = 100;
 const MAX_BATCHES = 20;
 
 /**
- * Drains the outbox (rows written by work plans, ballots, setReminderPolicy and invitations in
- * their own transactions): claims rows with FOR UPDATE SKIP LOCKED, so several workers share the
- * work, replans each subject from its current state, records invitation notifications, marks the
- * rows processed, commits, and only then updates the timers in Redis (a lost Redis update is
- * repaired by reconciliation). A topic nobody handles is marked processed and ignored.
+ * Drains the outbox (rows written by work plans, ballots, meetings, setReminderPolicy and
+ * invitations in their own transactions): claims rows with FOR UPDATE SKIP LOCKED, so several
+ * workers share the work, replans each subject from its current state, records invitation
+ * notifications and meetings' invitation notices, marks the rows processed, commits, and only then
+ * updates the timers and enqueues the e-mails in Redis (a lost Redis update is repaired by
+ * reconciliation). A topic nobody handles is marked processed and ignored.
  */
 @Injectable()
 export class OutboxDrain {
@@ -27,26 +29,28 @@ export class OutboxDrain {
     private readonly sources: DeadlineSources,
     private readonly planner: ReminderPlanner,
     private readonly invitations: InvitationNotifications,
+    private readonly meetingNotices: MeetingInvitationNotices,
     private readonly timers: ReminderTimers,
   ) {}
 
   async drain(): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const { count, change } = await this.drainBatch();
+      const { count, change, mails } = await this.drainBatch();
       total += count;
       // Removed reminders need no timer change: their tick finds nothing of theirs to fire.
       await this.timers.addReminders(change.added);
+      await this.timers.addMails(mails);
       if (count < BATCH) break;
     }
     if (total) this.logger.debug(`processed ${total} outbox events`);
     return total;
   }
 
-  private drainBatch(): Promise<{ count: number; change: PlanChange }> {
+  private drainBatch(): Promise<{ count: number; change: PlanChange; mails: string[] }> {
     return this.dataSource.transaction(async (m) => {
       const events = await claimOutboxEvents(m, BATCH);
-      if (!events.length) return { count: 0, change: { added: [], removed: [] } };
+      if (!events.length) return { count: 0, change: { added: [], removed: [] }, mails: [] };
       const refs: SubjectRef[] = [];
       const invitations: OutboxEvent[] = [];
       for (const event of events) {
@@ -57,12 +61,14 @@ export class OutboxDrain {
         else if (event.topic === TOPICS.invitationCreated) invitations.push(event);
       }
       await this.invitations.record(invitations, m);
+      // Meetings' invitation notices (announced, updated, cancelled): the topics also replan the meeting above.
+      const mails = await this.meetingNotices.record(events, m);
       const change = await this.planner.replan(m, refs);
       await markOutboxProcessed(
         m,
         events.map((e) => e.id),
       );
-      return { count: events.length, change };
+      return { count: events.length, change, mails };
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { DeadlineSubject, RecipientFacts } from '@app/platform';
 import { type NotificationDetails, renderNotification } from '../delivery/notification-text';
 import { recipientsFor } from './recipients';
-import { type ReminderKind, type ReminderPolicyRule, stillPlanned } from './reminder-plan';
+import { type InvitationKind, type ReminderKind, type ReminderPolicyRule, stillPlanned } from './reminder-plan';
 
 /**
  * Firing a batch of due reminders, as plain data: which planned reminders are stale, who
@@ -29,8 +29,8 @@ export interface LiveReminder {
 
 /**
  * Splits claimed reminders into stale ones (no longer in their subject's plan: subject gone,
- * deadline moved, item done, ballot cancelled, policy changed, or a closing reminder of a ballot
- * whose closing time has passed) and live ones with their current recipients.
+ * deadline moved, item done, ballot cancelled, policy changed, a closing reminder of a ballot
+ * whose closing time has passed, or an upcoming-meeting reminder of a meeting that has begun) and live ones with their current recipients.
  */
 export function triageDue(
   rows: DueReminder[],
@@ -48,7 +48,8 @@ export function triageDue(
       !subject ||
       !policy ||
       !stillPlanned(row.jobId, subject, policy) ||
-      (row.kind === 'BALLOT_CLOSING' && subject.type === 'BALLOT' && subject.closesAt.getTime() <= now.getTime());
+      (row.kind === 'BALLOT_CLOSING' && subject.type === 'BALLOT' && subject.closesAt.getTime() <= now.getTime()) ||
+      (row.kind === 'MEETING_UPCOMING' && subject.type === 'MEETING' && subject.startsAt.getTime() <= now.getTime());
     if (isStale) stale.push(row.jobId);
     else live.push({ row, subject, recipients: recipientsFor(row.kind, facts.get(row.subjectId) ?? {}) });
   }
@@ -58,7 +59,7 @@ export function triageDue(
 /** A notification row to insert (ON CONFLICT ON CONSTRAINT notification_once DO NOTHING). */
 export interface NewNotification {
   personId: string;
-  kind: ReminderKind;
+  kind: ReminderKind | InvitationKind;
   subjectId: string;
   initiativeId: string;
   title: string;
@@ -66,6 +67,7 @@ export interface NewNotification {
   details: NotificationDetails;
   /** Null for event kinds (opened / closed): one per ballot and person. */
   dueAt: Date | null;
+  /** The lead time; for invitation notices, the invitation's revision (one notice per revision and person). */
   leadMs: number | null;
 }
 

@@ -1,4 +1,4 @@
-import type { WorkItemDeadline } from '@app/platform';
+import type { MeetingDeadline, WorkItemDeadline } from '@app/platform';
 import { DEFAULT_POLICY, diffPlan, planReminders, reminderJobId, stillPlanned } from './reminder-plan';
 
 const S = 1000;
@@ -80,6 +80,38 @@ describe('planReminders', () => {
     );
     expect(closed.map((r) => r.kind)).toEqual(['BALLOT_OPENED', 'BALLOT_CLOSED']);
     expect(planReminders({ ...ballot, state: 'CANCELLED' }, DEFAULT_POLICY, null)).toEqual([]);
+  });
+});
+
+describe('planReminders of meetings', () => {
+  const meeting = (fields: Partial<MeetingDeadline> = {}): MeetingDeadline => ({
+    type: 'MEETING',
+    id: '00000000-0000-0000-0000-000000000015',
+    initiativeId: '00000000-0000-0000-0000-0000000000aa',
+    status: 'ANNOUNCED',
+    startsAt: new Date('2016-07-21T15:00:00Z'),
+    closedAt: null,
+    minutesFinal: false,
+    ...fields,
+  });
+
+  it('plans MEETING_UPCOMING at each lead time before the first session while ANNOUNCED, and nothing else', () => {
+    const plan = planReminders(meeting(), DEFAULT_POLICY, new Date('2016-07-10T00:00:00Z'));
+    expect(plan.map((r) => [r.kind, r.recipientKey, r.leadMs, r.fireAt.toISOString()])).toEqual([
+      ['MEETING_UPCOMING', 'invitees', 7 * DAY, '2016-07-14T15:00:00.000Z'],
+      ['MEETING_UPCOMING', 'invitees', DAY, '2016-07-20T15:00:00.000Z'],
+    ]);
+    for (const status of ['DRAFT', 'IN_PROGRESS', 'CANCELLED'] as const)
+      expect(planReminders(meeting({ status }), DEFAULT_POLICY, null)).toEqual([]);
+  });
+
+  it('plans MINUTES_MISSING once, 10 days after closing, unless the minutes are FINAL', () => {
+    const closedAt = new Date('2016-07-22T14:00:00Z');
+    const plan = planReminders(meeting({ status: 'CLOSED', closedAt }), DEFAULT_POLICY, new Date('2016-08-30T00:00:00Z'));
+    expect(plan.map((r) => [r.kind, r.recipientKey, r.leadMs, r.dueAt.toISOString(), r.fireAt.toISOString()])).toEqual([
+      ['MINUTES_MISSING', 'minutes-owners', 0, '2016-08-01T14:00:00.000Z', '2016-08-01T14:00:00.000Z'],
+    ]);
+    expect(planReminders(meeting({ status: 'CLOSED', closedAt, minutesFinal: true }), DEFAULT_POLICY, null)).toEqual([]);
   });
 });
 

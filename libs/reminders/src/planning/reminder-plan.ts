@@ -6,8 +6,17 @@ import type { DeadlineSubject, DeadlineSubjectType } from '@app/platform';
  * domain's DeadlineSource) and the initiative's policy.
  */
 
-export type ReminderKind = 'WORK_ITEM_DUE' | 'WORK_ITEM_OVERDUE' | 'BALLOT_OPENED' | 'BALLOT_CLOSING' | 'BALLOT_CLOSED';
-export type NotificationKind = ReminderKind | 'INVITATION';
+export type ReminderKind =
+  | 'WORK_ITEM_DUE'
+  | 'WORK_ITEM_OVERDUE'
+  | 'BALLOT_OPENED'
+  | 'BALLOT_CLOSING'
+  | 'BALLOT_CLOSED'
+  | 'MEETING_UPCOMING'
+  | 'MINUTES_MISSING';
+/** Notifications of a meeting's invitation, sent as it changes (not planned): each carries an iCalendar attachment. */
+export type InvitationKind = 'MEETING_ANNOUNCED' | 'MEETING_UPDATED' | 'MEETING_CANCELLED';
+export type NotificationKind = ReminderKind | InvitationKind | 'INVITATION';
 
 /** The type of subject each kind of reminder is about (planned_reminder stores the kind, not the type). */
 export const SUBJECT_TYPE_OF_KIND: Record<ReminderKind, DeadlineSubjectType> = {
@@ -16,7 +25,12 @@ export const SUBJECT_TYPE_OF_KIND: Record<ReminderKind, DeadlineSubjectType> = {
   BALLOT_OPENED: 'BALLOT',
   BALLOT_CLOSING: 'BALLOT',
   BALLOT_CLOSED: 'BALLOT',
+  MEETING_UPCOMING: 'MEETING',
+  MINUTES_MISSING: 'MEETING',
 };
+
+/** Days after a meeting closes at which MINUTES_MISSING goes out, when its minutes are not FINAL. */
+export const MINUTES_DUE_MS = 10 * 86_400_000;
 
 const DAY_MS = 86_400_000;
 
@@ -88,6 +102,21 @@ export function planReminders(subject: DeadlineSubject, policy: ReminderPolicyRu
     }
     if (policy.remindOverdue)
       add('WORK_ITEM_OVERDUE', subject.ownerId ? `owner-${subject.ownerId}-chairs` : 'chairs', 0, dueAt, dueAt);
+    return plan;
+  }
+
+  if (subject.type === 'MEETING') {
+    // Before the first session, at each lead time, while ANNOUNCED (a start or a cancellation ends them).
+    if (subject.status === 'ANNOUNCED')
+      for (const leadMs of leads) {
+        const fireAt = new Date(subject.startsAt.getTime() - leadMs);
+        if (!passed(fireAt)) add('MEETING_UPCOMING', 'invitees', leadMs, subject.startsAt, fireAt);
+      }
+    // Once, 10 days after closing, unless the minutes became FINAL meanwhile.
+    if (subject.status === 'CLOSED' && subject.closedAt && !subject.minutesFinal) {
+      const dueAt = new Date(subject.closedAt.getTime() + MINUTES_DUE_MS);
+      add('MINUTES_MISSING', 'minutes-owners', 0, dueAt, dueAt);
+    }
     return plan;
   }
 

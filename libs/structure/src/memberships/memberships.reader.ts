@@ -35,6 +35,20 @@ export class MembershipsReader {
     return new Map(found.map((r) => [r.groupId, r.chairIds]));
   }
 
+  /** The SECRETARIAT person ids of each initiative; initiatives without any are absent (one statement). */
+  async secretariatIds(initiativeIds: readonly string[], db?: Queryable): Promise<Map<string, string[]>> {
+    const valid = initiativeIds.filter(isUuid);
+    const found = valid.length ? await this.memberships.secretariatIdsOf(valid, db) : [];
+    return new Map(found.map((r) => [r.initiativeId, r.personIds]));
+  }
+
+  /** The initiatives and groups the person belongs to, observers included (one statement). */
+  async scopesOf(personId: string, db?: Queryable): Promise<{ initiativeIds: string[]; groupIds: string[] }> {
+    if (!isUuid(personId)) return { initiativeIds: [], groupIds: [] };
+    const [found] = await this.memberships.scopesOf(personId, db);
+    return found ?? { initiativeIds: [], groupIds: [] };
+  }
+
   /** Which of the (group, person) pairs are memberships other than OBSERVER, as `contributorKey`s. */
   async contributors(pairs: readonly { groupId: string; personId: string }[], db?: Queryable): Promise<Set<string>> {
     const valid = pairs.filter((p) => isUuid(p.groupId) && isUuid(p.personId));

@@ -218,6 +218,30 @@ export class MembershipsRepository implements MembershipRolesSource {
     );
   }
 
+  /** The SECRETARIAT person ids of each initiative (by person). */
+  secretariatIdsOf(
+    initiativeIds: readonly string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ initiativeId: string; personIds: string[] }[]> {
+    return rows(
+      db,
+      `SELECT initiative_id AS "initiativeId", array_agg(person_id ORDER BY person_id) AS "personIds"
+         FROM initiative_member WHERE initiative_id = ANY($1::uuid[]) AND role = 'SECRETARIAT'
+        GROUP BY initiative_id`,
+      [initiativeIds],
+    );
+  }
+
+  /** The initiatives and groups the person belongs to (observers included). */
+  scopesOf(personId: string, db: Queryable = this.dataSource): Promise<{ initiativeIds: string[]; groupIds: string[] }[]> {
+    return rows(
+      db,
+      `SELECT coalesce((SELECT array_agg(initiative_id) FROM initiative_member WHERE person_id = $1), '{}') AS "initiativeIds",
+              coalesce((SELECT array_agg(working_group_id) FROM group_member WHERE person_id = $1), '{}') AS "groupIds"`,
+      [personId],
+    );
+  }
+
   /** The (group, person) pairs, among these, that are memberships in a role other than OBSERVER. */
   contributorPairs(
     pairs: readonly { groupId: string; personId: string }[],
