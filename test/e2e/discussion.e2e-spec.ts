@@ -433,7 +433,7 @@ describe('discussion: comments and amendments', () => {
       expect(ok(busy).termsOfReference.amendments).toHaveLength(20);
       expect(ok(tiny).termsOfReference.comments.edges).toHaveLength(1);
       expect(busy.sqlStatements).toBe(tiny.sqlStatements);
-      expect(busy.sqlStatements).toBeLessThanOrEqual(12);
+      expect(busy.sqlStatements).toBe(8);
     });
   });
 });
