@@ -1,4 +1,5 @@
 import { ok } from '../support/gateway-harness';
+import { REVISE } from '../support/tor-fixtures';
 import { useDatabaseOfItsOwn } from '../support/own-database';
 import { sleep, useReminderStack } from '../support/reminders';
 import { ACCEPT, comment, draftDocument, propose } from '../support/discussion-fixtures';
@@ -118,4 +119,40 @@ describe('discussion notifications (real worker and SMTP sink)', () => {
       ['COMMENT_REPLY', 1, 1],
     ]);
   }, 120_000);
+
+  it('tells those who discussed a version when reviseTermsOfReference supersedes it, once per person', async () => {
+    const initiative = await fx.initiative({ name: 'U4SSC' });
+    const secretariat = await fx.person(initiative.id, 'SECRETARIAT');
+    const cy = await fx.person(initiative.id, 'MEMBER');
+    const tor = await draftDocument(gateway, secretariat.token, initiative.id);
+    await comment(gateway, cy.token, { termsOfReferenceId: tor.id, paragraph: 1, body: 'Which cities?' });
+    const pending = await propose(gateway, cy.token, tor.id, 2, 'Membership: open to cities.');
+    ok(
+      await gateway.gql(
+        REVISE,
+        { input: { termsOfReferenceId: tor.id, body: 'Purpose: cities.\n\nMembership: open.' } },
+        secretariat.token,
+      ),
+    );
+    await sink.waitFor(() => sink.to(cy.email).length >= 2, 30_000);
+    await sleep(1500);
+    expect(
+      sink
+        .to(cy.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
+      'New version of Terms of reference / Nouvelle version de Terms of reference',
+      'New version of Terms of reference / Nouvelle version de Terms of reference',
+    ]);
+    expect(await kinds(cy.id)).toEqual([
+      ['AMENDMENT_RESOLVED', 1, 1],
+      ['COMMENT_REPLY', 1, 1],
+    ]);
+    const [resolved] = await fx.query<{ subject_id: string }>(
+      `SELECT subject_id FROM notification WHERE person_id = $1 AND kind = 'AMENDMENT_RESOLVED'`,
+      [cy.id],
+    );
+    expect(resolved.subject_id).toBe(pending.id);
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ import { AmendmentLoaders } from './amendments/amendments.loaders';
 import { AmendmentsRepository } from './amendments/amendments.repository';
 import { AmendmentsResolver, TermsOfReferenceAmendmentsResolver } from './amendments/amendments.resolver';
 import { AmendmentsService } from './amendments/amendments.service';
+import { SupersededNotices } from './amendments/superseded-notices';
 import { CommentLoaders } from './comments/comments.loaders';
 import { CommentsRepository } from './comments/comments.repository';
 import { CommentsResolver, KpiCommentsResolver, TermsOfReferenceCommentsResolver } from './comments/comments.resolver';
@@ -24,6 +25,7 @@ import { DispositionService } from './disposition/disposition.service';
     AmendmentLoaders,
     CommentsService,
     AmendmentsService,
+    SupersededNotices,
     CommentsResolver,
     TermsOfReferenceCommentsResolver,
     KpiCommentsResolver,
