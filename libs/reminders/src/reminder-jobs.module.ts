@@ -12,6 +12,7 @@ import { OutboxProcessor } from './jobs/outbox.processor';
 import { ReminderProcessor } from './jobs/reminder.processor';
 import { ReminderSchedulers } from './jobs/reminder-schedulers.service';
 import { ReminderTimers } from './jobs/reminder-timers.service';
+import { DiscussionNotifications } from './notifications/discussion-notifications';
 import { InvitationNotifications } from './notifications/invitation-notifications';
 import { MeetingInvitationNotices } from './notifications/meeting-invitation-notices';
 import { NotificationsRepository } from './notifications/notifications.repository';
@@ -44,6 +45,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
     ReminderReconciliation,
     InvitationNotifications,
     MeetingInvitationNotices,
+    DiscussionNotifications,
     OutboxDrain,
     MailDelivery,
     OutboxProcessor,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { claimOutboxEvents, markOutboxProcessed, type OutboxEvent, TOPICS } from '@app/platform';
 import { DeadlineSources, type SubjectRef } from '../deadlines/deadline-sources';
 import { ReminderTimers } from '../jobs/reminder-timers.service';
+import { DiscussionNotifications } from '../notifications/discussion-notifications';
 import { InvitationNotifications } from '../notifications/invitation-notifications';
 import { MeetingInvitationNotices } from '../notifications/meeting-invitation-notices';
 import { type PlanChange, ReminderPlanner } from '../planning/reminder-planner.service';
@@ -30,6 +31,7 @@ export class OutboxDrain {
     private readonly planner: ReminderPlanner,
     private readonly invitations: InvitationNotifications,
     private readonly meetingNotices: MeetingInvitationNotices,
+    private readonly discussions: DiscussionNotifications,
     private readonly timers: ReminderTimers,
   ) {}
 
@@ -40,6 +42,7 @@ export class OutboxDrain {
       total += count;
       // Removed reminders need no timer change: their tick finds nothing of theirs to fire.
       await this.timers.addReminders(change.added);
+      // The mail job claims only IMMEDIATE recipients' notifications; a lost enqueue is repaired by reconciliation.
       await this.timers.addMails(mails);
       if (count < BATCH) break;
     }
@@ -53,16 +56,18 @@ export class OutboxDrain {
       if (!events.length) return { count: 0, change: { added: [], removed: [] }, mails: [] };
       const refs: SubjectRef[] = [];
       const invitations: OutboxEvent[] = [];
+      const discussions: OutboxEvent[] = [];
       for (const event of events) {
         const type = this.sources.typeOfTopic(event.topic);
         if (type) refs.push({ type, id: event.subjectId });
         else if (event.topic === TOPICS.reminderPolicyChanged)
           refs.push(...(await this.planner.subjectsOfInitiative(m, event.subjectId)));
         else if (event.topic === TOPICS.invitationCreated) invitations.push(event);
+        else if (event.topic === TOPICS.discussionNotice) discussions.push(event);
       }
       await this.invitations.record(invitations, m);
       // Meetings' invitation notices (announced, updated, cancelled): the topics also replan the meeting above.
-      const mails = await this.meetingNotices.record(events, m);
+      const mails = [...(await this.meetingNotices.record(events, m)), ...(await this.discussions.record(discussions, m))];
       const change = await this.planner.replan(m, refs);
       await markOutboxProcessed(
         m,

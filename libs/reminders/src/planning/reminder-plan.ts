@@ -16,7 +16,9 @@ export type ReminderKind =
   | 'MINUTES_MISSING';
 /** Notifications of a meeting's invitation, sent as it changes (not planned): each carries an iCalendar attachment. */
 export type InvitationKind = 'MEETING_ANNOUNCED' | 'MEETING_UPDATED' | 'MEETING_CANCELLED';
-export type NotificationKind = ReminderKind | InvitationKind | 'INVITATION';
+/** Kinds of the notifications of discussions (issue 16), recorded from the outbox. */
+export type DiscussionKind = 'AMENDMENT_PROPOSED' | 'AMENDMENT_RESOLVED' | 'COMMENT_REPLY';
+export type NotificationKind = ReminderKind | InvitationKind | 'INVITATION' | DiscussionKind;
 
 /** The type of subject each kind of reminder is about (planned_reminder stores the kind, not the type). */
 export const SUBJECT_TYPE_OF_KIND: Record<ReminderKind, DeadlineSubjectType> = {

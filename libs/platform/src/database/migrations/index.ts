@@ -16,6 +16,7 @@ import { KpiCatalogue1790000030000 } from './1790000030000-kpi-catalogue';
 import { Meetings1790000032000 } from './1790000032000-meetings';
 import { NotificationKinds1790000034000 } from './1790000034000-notification-kinds';
 import { MeetingNotifications1790000035000 } from './1790000035000-meeting-notifications';
+import { Discussion1790000037000 } from './1790000037000-discussion';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Meetings1790000032000,
   NotificationKinds1790000034000,
   MeetingNotifications1790000035000,
+  Discussion1790000037000,
 ];
