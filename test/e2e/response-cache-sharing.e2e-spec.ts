@@ -121,10 +121,10 @@ describe('response cache shared between callers with the same roles', () => {
     // openBallots' myVote makes the answer personal; the progress and overdue reads in it are shared.
     const home = `query($id: ID!) { initiativeProgress(initiativeId: $id) { totals { total } openBallots { myVote { position } } }
       overdueItems(initiativeId: $id, first: 10) { totalCount } }`;
-    const statements = async (token: string) => {
+    const statements = async (token: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${gw.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
         body: JSON.stringify({ query: home, variables: { id: w.initiativeId } }),
       });
       const body = (await response.json()) as { data: { initiativeProgress: { openBallots: { myVote: unknown }[] } } };
@@ -140,6 +140,21 @@ describe('response cache shared between callers with the same roles', () => {
     // The second member's answer reads only what is theirs (roles, votes): the progress
     // (groups, plans with counts) and the overdue page (groups, count, page) come from memory.
     expect(first.sql - second.sql).toBe(5);
+    // Cache-Control: no-cache computes them afresh as well: two callers who have not asked yet, the
+    // same reads under another operation name (no answer kept), one of them asking for a fresh answer.
+    const progressOnly = (name: string) =>
+      `query ${name}($id: ID!) { initiativeProgress(initiativeId: $id) { totals { total } } overdueItems(initiativeId: $id, first: 10) { totalCount } }`;
+    const sqlOf = async (name: string, token: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${gw.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ query: progressOnly(name), variables: { id: w.initiativeId } }),
+      });
+      return Number(response.headers.get('x-sql-statements'));
+    };
+    const remembered = await sqlOf('Remembered', w.groupObserver.token);
+    const fresh = await sqlOf('Fresh', w.initiativeMember.token, { 'cache-control': 'no-cache' });
+    expect(fresh - remembered).toBe(5);
     // A change empties it: the next member's answer reads everything again.
     await fx.query(`UPDATE working_group SET name = 'Renamed' WHERE id = $1`, [w.groupId]);
     await gw.settle();

@@ -168,17 +168,21 @@ export class WorkPlansReader {
    */
   async initiativeProgress(loaders: LoaderRegistry, initiativeId: string): Promise<InitiativeProgressModel> {
     // The same for every member who may ask (the service authorised the caller): computed once per change.
-    const { asOf, initiativeGroups, found } = await this.shared.get(`progress ${initiativeId}`, async () => {
-      const asOf = new Date();
-      const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
-      const found = initiativeGroups.length
-        ? await this.progressOf.ofGroups(
-            initiativeGroups.map((g) => g.id),
-            asOf,
-          )
-        : [];
-      return { asOf, initiativeGroups, found };
-    });
+    const { asOf, initiativeGroups, found } = await this.shared.get(
+      `progress ${initiativeId}`,
+      async () => {
+        const asOf = new Date();
+        const initiativeGroups = await this.workingGroups.ofInitiative(initiativeId);
+        const found = initiativeGroups.length
+          ? await this.progressOf.ofGroups(
+              initiativeGroups.map((g) => g.id),
+              asOf,
+            )
+          : [];
+        return { asOf, initiativeGroups, found };
+      },
+      loaders.fresh,
+    );
     const ofGroup = new Map(found.map((r) => [r.workingGroupId, r]));
 
     const groups = workingGroupLoader(loaders, this.dataSource);
@@ -202,20 +206,24 @@ export class WorkPlansReader {
   }
 
   /** Overdue items of the initiative's current plans, oldest dueAt first (three statements: its groups, the count, the page). */
-  async overdueItems(initiativeId: string, page: PageRequest): Promise<ConnectionShape<WorkItemModel>> {
+  async overdueItems(loaders: LoaderRegistry, initiativeId: string, page: PageRequest): Promise<ConnectionShape<WorkItemModel>> {
     const [afterKey, afterId] = (page.after ?? [null, null]) as [unknown, unknown];
     const validAfter = typeof afterKey === 'string' && !Number.isNaN(Date.parse(afterKey)) && isUuid(afterId);
     if (page.after && !validAfter) throw InvalidInputError.field('after', 'is not a cursor returned by this API');
     const after = validAfter ? { dueKey: afterKey, id: afterId as string } : null;
     // The same for every member who may ask (the service authorised the caller): computed once per change.
     const key = `overdue ${initiativeId} ${page.limit} ${after ? `${after.dueKey} ${after.id}` : ''}`;
-    const { total, rows } = await this.shared.get(key, async () => {
-      const asOf = new Date();
-      const groupIds = (await this.workingGroups.ofInitiative(initiativeId)).map((g) => g.id);
-      const total = await this.progressOf.overdueCount(groupIds, asOf);
-      const rows = page.limit === 0 ? [] : await this.progressOf.overduePage(groupIds, asOf, after, page.limit + 1);
-      return { total, rows };
-    });
+    const { total, rows } = await this.shared.get(
+      key,
+      async () => {
+        const asOf = new Date();
+        const groupIds = (await this.workingGroups.ofInitiative(initiativeId)).map((g) => g.id);
+        const total = await this.progressOf.overdueCount(groupIds, asOf);
+        const rows = page.limit === 0 ? [] : await this.progressOf.overduePage(groupIds, asOf, after, page.limit + 1);
+        return { total, rows };
+      },
+      loaders.fresh,
+    );
     return toConnection(rows, page, (r) => [r.dueKey, r.id], total);
   }
 }

@@ -20,13 +20,14 @@ export class SharedReads {
     changes.subscribe({ changed: () => this.cache.invalidate(), setLive: (live) => this.cache.setLive(live) });
   }
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /** The value of `key`, remembered or computed; `fresh` computes it again (and keeps the new value). */
+  async get<T>(key: string, compute: () => Promise<T>, fresh = false): Promise<T> {
     if (!this.cache.enabled) return compute();
-    const kept = this.cache.get(key);
+    const kept = fresh ? undefined : this.cache.get(key);
     if (kept !== undefined) return kept as T;
     const startedIn = this.cache.begin();
     const flight = this.inFlight.get(key);
-    if (flight?.epoch === startedIn) {
+    if (!fresh && flight?.epoch === startedIn) {
       const shared = (await flight.value) as T;
       // A change committed while it was computed: it may predate the change; compute afresh.
       return this.cache.begin() === startedIn ? shared : compute();

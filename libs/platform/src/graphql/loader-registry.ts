@@ -7,6 +7,11 @@ import DataLoader from 'dataloader';
  */
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /**
+   * The request asked for a fresh answer (`Cache-Control: no-cache`): reads remembered across
+   * requests (SharedReads) are computed again for it too, not only its answer.
+   */
+  fresh = false;
 
   get<K extends string | number, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name);

@@ -31,9 +31,10 @@ export class ProgressService {
     initiativeId: string,
     first: number | null,
     after: string | null,
+    loaders: LoaderRegistry,
   ): Promise<ConnectionShape<WorkItemModel>> {
     await this.authorizeRead(caller, initiativeId);
-    return this.reader.overdueItems(initiativeId, pageRequest(first, after, 50));
+    return this.reader.overdueItems(loaders, initiativeId, pageRequest(first, after, 50));
   }
 
   private async authorizeRead(caller: Caller | null, initiativeId: string): Promise<void> {

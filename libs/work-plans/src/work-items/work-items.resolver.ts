@@ -35,7 +35,7 @@ export class WorkItemsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Context() ctx: RequestContext,
   ): Promise<ConnectionShape<WorkItemModel>> {
-    return this.progress.overdueItems(ctx.caller, initiativeId, first, after);
+    return this.progress.overdueItems(ctx.caller, initiativeId, first, after, ctx.loaders);
   }
 
   @Mutation(() => WorkItemModel, { description: "CHAIR or VICE_CHAIR of the plan's group, or SECRETARIAT." })

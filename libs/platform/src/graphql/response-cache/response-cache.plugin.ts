@@ -130,11 +130,12 @@ export function responseCachePlugin(
       let hit = false;
       return {
         async responseForOperation({ operation, request, contextValue }) {
-          if (!cache.enabled || !cacheable(operation)) return null;
           // Cache-Control: no-cache asks for a fresh answer (which is then kept); no-store for one never kept.
+          // Either way nothing remembered is used for it, answers or shared reads (LoaderRegistry.fresh).
           const directive = request.http?.headers.get('cache-control') ?? '';
-          if (/\bno-store\b/i.test(directive)) return null;
-          const fresh = /\bno-cache\b/i.test(directive);
+          const fresh = /\bno-(cache|store)\b/i.test(directive);
+          contextValue.loaders.fresh = fresh;
+          if (!cache.enabled || !cacheable(operation) || /\bno-store\b/i.test(directive)) return null;
           personId = contextValue.caller?.personId ?? null;
           const document = hash(
             request.operationName ?? '',
