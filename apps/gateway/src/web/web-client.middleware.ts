@@ -4,13 +4,16 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the gateway itself answers: never shadowed by the client's files or its index.html. */
 const SERVER_PATHS = ['/graphql', '/health', '/admin', '/calendar', '/ide'];
+/** Server files under a client route: the disposition of comments of a document (libs/discussion). */
+const SERVER_FILES = [/^\/terms\/[^/]+\/disposition\.(md|csv)$/];
 
 /** Vite names every built asset `<name>-<hash>.<ext>`: a changed file gets a new URL, so it may be cached for good. */
 const HASHED_ASSETS = 'public, max-age=31536000, immutable';
 /** index.html names the current assets: the browser must ask again each time (it gets a 304 when unchanged). */
 const ALWAYS_REVALIDATE = 'no-cache';
 
-const isServerPath = (path: string) => SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+const isServerPath = (path: string) =>
+  SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) || SERVER_FILES.some((file) => file.test(path));
 
 /**
  * Serves the built web client: `/assets/*` with a year-long immutable cache, other files of the
