@@ -62,9 +62,17 @@ const agendaItems = (page: Page) => page.getByRole('list', { name: 'Agenda' }).l
 async function addAgendaItem(page: Page, title: string, kind: string, workPlan?: string) {
   await page.getByRole('button', { name: 'Add an agenda item' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an agenda item' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
-  if (workPlan) await dialog.getByRole('combobox', { name: 'Work plan' }).selectOption({ label: workPlan });
+  if (workPlan) {
+    // The plan's option reads "<group code>: <plan title>".
+    const plans = dialog.getByRole('combobox', { name: 'Work plan' });
+    const label = await plans
+      .locator('option', { hasText: `${workPlan}: ` })
+      .first()
+      .textContent();
+    await plans.selectOption({ label: label! });
+  }
   await dialog.getByRole('button', { name: 'Add the item' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `“${title}” is added to the agenda.` })).toBeVisible();
@@ -73,6 +81,7 @@ async function addAgendaItem(page: Page, title: string, kind: string, workPlan?:
 test('a chair schedules a group meeting, edits and announces it, builds its agenda and reorders it with the keyboard only', async ({
   page,
 }) => {
+  test.slow();
   const title = `WG1 drafting meeting ${uniqueSuffix()}`;
   await signIn(page, 'chair.wg1@u4ssc.example');
   await page.goto('/i/u4ssc');
@@ -83,10 +92,11 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
   await page.getByRole('link', { name: 'WG1 Setting the Framework' }).click();
   await page.getByRole('button', { name: 'Schedule a meeting' }).click();
   const dialog = page.getByRole('dialog', { name: 'Schedule a meeting' });
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await dialog.getByRole('textbox', { name: 'Venue' }).fill('Palais des Nations, Geneva');
   // Sessions typed in New York's zone, read back in the reader's (Zurich) and in UTC.
-  const zone = dialog.getByRole('textbox', { name: 'Time zone of the meeting' });
+  const zone = dialog.getByRole('combobox', { name: 'Time zone of the meeting' });
+  await zone.click();
   await zone.fill('America/New_York');
   await page.getByRole('option', { name: 'America/New_York', exact: true }).click();
   await expect(dialog.getByText('Sessions (times in America/New_York)')).toBeVisible();
@@ -94,8 +104,8 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
   await dialog.getByLabel('Start of session 1').fill('09:00');
   await dialog.getByLabel('End of session 1').fill('12:00');
   const first = dialog.getByRole('group', { name: 'Session 1' });
-  await expect(first).toContainText('In your zone (Europe/Zurich): Wed 10 Mar 2027, 15:00 CET – Wed 10 Mar 2027, 18:00 CET');
-  await expect(first).toContainText('In UTC: Wed 10 Mar 2027, 14:00 UTC – Wed 10 Mar 2027, 17:00 UTC');
+  await expect(first).toContainText('In your zone (Europe/Zurich): Wed, 10 Mar 2027, 15:00 CET – Wed, 10 Mar 2027, 18:00 CET');
+  await expect(first).toContainText('In UTC: Wed, 10 Mar 2027, 14:00 UTC – Wed, 10 Mar 2027, 17:00 UTC');
   await dialog.getByRole('button', { name: 'Add a session' }).click();
   await dialog.getByLabel('Date of session 2').fill('2027-03-11');
   await dialog.getByLabel('Start of session 2').fill('09:00');
@@ -110,11 +120,11 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
   const sessions = page.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
   await expect(sessions).toHaveCount(2);
   await expect(sessions.first()).toContainText('15:00 CET');
-  await expect(sessions.first()).toContainText('09:00 EST');
+  await expect(sessions.first()).toContainText('09:00 GMT-5');
 
   // The agenda, in the order it was added.
   await addAgendaItem(page, 'Opening', 'For information');
-  await addAgendaItem(page, 'Work plan review', 'For decision', 'WG1: Work plan of WG1');
+  await addAgendaItem(page, 'Work plan review', 'For decision', 'WG1');
   await addAgendaItem(page, 'Any other business', 'For information');
   await expect(agendaItems(page)).toHaveText([/^Opening/, /^Work plan review/, /^Any other business/]);
   await expect(
@@ -143,7 +153,7 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
   // Someone else edits the meeting meanwhile: saving the stale form is a CONFLICT, said plainly, then reloaded.
   await page.getByRole('button', { name: 'Edit meeting' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit the meeting' });
-  await expect(edit.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+  await expect(edit.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
   await expect(edit.getByLabel('Start of session 1')).toHaveValue('09:00');
   const token = await login(page.request, 'vice.wg1@u4ssc.example');
   const { meeting } = await gql<{ meeting: { version: number } }>(
@@ -158,14 +168,14 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
     { input: { id: meetingId, expectedVersion: meeting.version, venue: 'Room XIX, Palais des Nations' } },
     token,
   );
-  await edit.getByRole('textbox', { name: 'Title' }).fill(`${title} (revised)`);
+  await edit.getByRole('textbox', { name: 'Title', exact: true }).fill(`${title} (revised)`);
   await edit.getByRole('button', { name: 'Save the meeting' }).click();
   await expect(edit.getByRole('alert')).toContainText('This cannot be done now');
   await expect(edit.getByText('Someone else changed this meeting since you opened it.')).toBeVisible();
   await edit.getByRole('button', { name: 'Reload the meeting' }).click();
-  await expect(edit.getByRole('textbox', { name: 'Title' })).toHaveValue(title);
+  await expect(edit.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
   await expect(edit.getByRole('textbox', { name: 'Venue' })).toHaveValue('Room XIX, Palais des Nations');
-  await edit.getByRole('textbox', { name: 'Title' }).fill(`${title} (revised)`);
+  await edit.getByRole('textbox', { name: 'Title', exact: true }).fill(`${title} (revised)`);
   await edit.getByRole('button', { name: 'Save the meeting' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The meeting is saved.' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: `${title} (revised)` })).toBeVisible();
@@ -180,6 +190,7 @@ test('a chair schedules a group meeting, edits and announces it, builds its agen
 test('a chair runs a meeting: start, attendance, a numbered decision citing a ballot, an action in the work plan, close, minutes saved and approved', async ({
   page,
 }) => {
+  test.slow();
   const title = `WG3 working meeting ${uniqueSuffix()}`;
   const meeting = await announcedWg3Meeting(page.request, title);
   await signIn(page, 'chair.wg3@u4ssc.example');
@@ -237,7 +248,7 @@ test('a chair runs a meeting: start, attendance, a numbered decision citing a ba
   await expect(page.getByText('Closed', { exact: true })).toBeVisible();
 
   // Minutes: Markdown with a live preview, saved, then approved (FINAL: the editor is gone).
-  const minutes = page.getByRole('region', { name: 'Minutes' });
+  const minutes = page.getByRole('region', { name: 'Minutes', exact: true });
   await minutes.getByRole('textbox', { name: 'Minutes (Markdown)' }).fill(`# Minutes of ${title}\n\n- Decision ${number}\n`);
   await expect(
     minutes
@@ -277,7 +288,9 @@ test('an observer reads meetings and the decisions register with no edit buttons
   await page.getByRole('region', { name: 'Meetings', exact: true }).getByRole('link', { name: 'First meeting of U4SSC' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'First meeting of U4SSC' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Agenda' }).locator(':scope > li')).toHaveCount(8);
-  await expect(page.getByRole('region', { name: 'Minutes' }).getByRole('heading', { level: 3 }).first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Minutes', exact: true }).getByRole('heading', { level: 3 }).first(),
+  ).toBeVisible();
   // Read-only: the page's only buttons are the shell's (account menu).
   for (const name of [
     /Move (up|down)/,

@@ -152,7 +152,7 @@ export function AgendaEditor({ meeting }: { meeting: Meeting }) {
                   </Button>
                   <Button
                     size="compact-sm"
-                    variant="subtle"
+                    variant="default"
                     aria-label={t('manage.agenda.edit', { title: item.title })}
                     onClick={() => setEditing(item)}
                   >
@@ -160,8 +160,7 @@ export function AgendaEditor({ meeting }: { meeting: Meeting }) {
                   </Button>
                   <Button
                     size="compact-sm"
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     aria-label={t('manage.agenda.remove', { title: item.title })}
                     onClick={() => removeItem(item)}
                   >

@@ -34,35 +34,39 @@ export function MeetingControls({ meeting, onReload }: { meeting: Meeting; onRel
     );
   };
   const editable = meeting.status === 'DRAFT' || meeting.status === 'ANNOUNCED';
+  // Kept mounted once the meeting is CLOSED or CANCELLED, so that saying so in role status survives the change.
+  const ended = meeting.status === 'CLOSED' || meeting.status === 'CANCELLED';
   return (
     <Stack gap="xs" mb="md">
-      <Group gap="sm" role="group" aria-label={t('manage.lifecycle.group')}>
-        {editable && (
-          <Button variant="outline" onClick={() => setEditing(true)}>
-            {t('manage.lifecycle.edit')}
-          </Button>
-        )}
-        {meeting.status === 'DRAFT' && (
-          <Button loading={announcing.loading} onClick={() => run('announce')}>
-            {t('manage.lifecycle.announce')}
-          </Button>
-        )}
-        {meeting.status === 'ANNOUNCED' && (
-          <Button loading={starting.loading} onClick={() => run('start')}>
-            {t('manage.lifecycle.start')}
-          </Button>
-        )}
-        {meeting.status === 'IN_PROGRESS' && (
-          <Button loading={closing.loading} onClick={() => run('close')}>
-            {t('manage.lifecycle.close')}
-          </Button>
-        )}
-        {editable && (
-          <Button variant="outline" color="red.9" onClick={() => setCancelling(true)}>
-            {t('manage.lifecycle.cancel')}
-          </Button>
-        )}
-      </Group>
+      {!ended && (
+        <Group gap="sm" role="group" aria-label={t('manage.lifecycle.group')}>
+          {editable && (
+            <Button variant="outline" onClick={() => setEditing(true)}>
+              {t('manage.lifecycle.edit')}
+            </Button>
+          )}
+          {meeting.status === 'DRAFT' && (
+            <Button loading={announcing.loading} onClick={() => run('announce')}>
+              {t('manage.lifecycle.announce')}
+            </Button>
+          )}
+          {meeting.status === 'ANNOUNCED' && (
+            <Button loading={starting.loading} onClick={() => run('start')}>
+              {t('manage.lifecycle.start')}
+            </Button>
+          )}
+          {meeting.status === 'IN_PROGRESS' && (
+            <Button loading={closing.loading} onClick={() => run('close')}>
+              {t('manage.lifecycle.close')}
+            </Button>
+          )}
+          {editable && (
+            <Button variant="outline" color="red.9" onClick={() => setCancelling(true)}>
+              {t('manage.lifecycle.cancel')}
+            </Button>
+          )}
+        </Group>
+      )}
       {failed && (
         <Alert color="red" role="alert">
           {message}

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Typography } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../shared/components/Dialog';
 import { errorCode, useApiErrorMessage } from '../../shared/errors';
@@ -13,7 +13,14 @@ import { useMeetingMutation } from './use-meeting-mutation';
  * version the page read (0 for the first save) and approved once the meeting is CLOSED, after
  * which they are FINAL and can no longer change.
  */
-export function MinutesEditor({ meeting, onReload }: { meeting: Meeting; onReload: () => Promise<unknown> }) {
+interface Props {
+  meeting: Meeting;
+  onReload: () => Promise<unknown>;
+  /** The approved minutes as everyone reads them, shown instead of the editor once FINAL. */
+  final: ReactNode;
+}
+
+export function MinutesEditor({ meeting, onReload, final }: Props) {
   const { t } = useTranslation('meetings');
   const [body, setBody] = useState(meeting.minutes?.body ?? '');
   const [said, setSaid] = useState('');
@@ -44,6 +51,13 @@ export function MinutesEditor({ meeting, onReload }: { meeting: Meeting; onReloa
       () => setConfirming(false),
     );
   };
+  if (final)
+    return (
+      <Stack gap="sm">
+        <div role="status">{said}</div>
+        {final}
+      </Stack>
+    );
   return (
     <Stack gap="sm">
       {failed && (

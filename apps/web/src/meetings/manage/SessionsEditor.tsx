@@ -83,8 +83,7 @@ export function SessionsEditor({ rows, zone, onChange }: Props) {
                 onChange={(e) => update(row.key, { title: e.currentTarget.value })}
               />
               <Button
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 disabled={rows.length === 1}
                 onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
               >

@@ -55,7 +55,7 @@ export function MeetingPage() {
         <Badge variant="light">{t(`statuses.${meeting.status}`)}</Badge>
         <Text c="dimmed">{t('meetingNumber', { number: meeting.number })}</Text>
       </Group>
-      {manages && !['CLOSED', 'CANCELLED'].includes(meeting.status) && <MeetingControls meeting={meeting} onReload={reload} />}
+      {manages && <MeetingControls meeting={meeting} onReload={reload} />}
       {meeting.status === 'CANCELLED' && meeting.cancellationReason && (
         <Text mb="sm">{t('cancelled', { reason: meeting.cancellationReason })}</Text>
       )}
@@ -116,24 +116,32 @@ export function MeetingPage() {
         )}
       </Section>
       <Section title={t('minutes')}>
-        {manages && running && !minutes ? (
-          <MinutesEditor meeting={meeting} onReload={reload} />
+        {manages && running ? (
+          <MinutesEditor meeting={meeting} onReload={reload} final={minutes && <FinalMinutes minutes={minutes} />} />
         ) : !minutes ? (
           <EmptyState>{t('noMinutes')}</EmptyState>
         ) : (
-          <>
-            {minutes.approvedAt && (
-              <Text size="sm" c="dimmed" mb="sm">
-                {t('minutesApproved')} <DateTime value={minutes.approvedAt} />
-              </Text>
-            )}
-            <Typography>
-              {/* Sanitised by DOMPurify (terms/markdown.ts): the minutes' text never runs as code. */}
-              <div dangerouslySetInnerHTML={{ __html: renderMarkdown(minutes.body, 3) }} />
-            </Typography>
-          </>
+          <FinalMinutes minutes={minutes} />
         )}
       </Section>
+    </>
+  );
+}
+
+/** Approved minutes, rendered from their Markdown under the section's h2. */
+function FinalMinutes({ minutes }: { minutes: { body: string; approvedAt?: string | null } }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <>
+      {minutes.approvedAt && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('minutesApproved')} <DateTime value={minutes.approvedAt} />
+        </Text>
+      )}
+      <Typography>
+        {/* Sanitised by DOMPurify (terms/markdown.ts): the minutes' text never runs as code. */}
+        <div dangerouslySetInnerHTML={{ __html: renderMarkdown(minutes.body, 3) }} />
+      </Typography>
     </>
   );
 }
