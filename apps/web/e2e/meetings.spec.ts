@@ -59,7 +59,9 @@ async function expectTimeIn(session: Locator, iso: string, zone: string) {
   await expect(time).toContainText(new RegExp(`\\b${day}\\b`));
 }
 
-test('a group member answers the invitation to their group’s announced meeting; the answer is kept', async ({ page }) => {
+test('a group member answers the invitation to their group’s announced meeting (Attending, then Not attending); the answer is kept', async ({
+  page,
+}) => {
   const meeting = (await demoMeetings(page.request)).find((m) => m.workingGroup?.code === 'WG2' && m.status === 'ANNOUNCED')!;
   await signIn(page, 'member06@u4ssc.example');
   // Home: "Meetings this month" lists the member's meetings whose first session is this month (in Zurich, their zone).
@@ -92,7 +94,15 @@ test('a group member answers the invitation to their group’s announced meeting
   await expect(page.getByText('You answered: attending.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Attending', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: 'Not attending' })).toHaveAttribute('aria-pressed', 'false');
+  // A member only answers: no chair's tools.
+  await expect(page.getByRole('button', { name: 'Start meeting' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add an agenda item' })).toHaveCount(0);
   await checkPage(page, 'meeting-announced');
+  // The answer can change: Not attending.
+  await page.getByRole('button', { name: 'Not attending' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your answer is saved: Not attending.' })).toBeVisible();
+  await expect(page.getByText('You answered: not attending.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Attending', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a member in Asia/Tokyo reads U4SSC meeting 1: sessions in Geneva’s zone and theirs, the agenda in order, the decisions', async ({

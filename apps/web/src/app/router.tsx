@@ -15,6 +15,7 @@ const BallotPage = lazy(() => import('../ballots/views/BallotPage').then((m) => 
 const TermsPage = lazy(() => import('../terms/views/TermsPage').then((m) => ({ default: m.TermsPage })));
 const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const MeetingPage = lazy(() => import('../meetings/views/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const DecisionsPage = lazy(() => import('../meetings/views/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const KpisPage = lazy(() => import('../kpis/views/KpisPage').then((m) => ({ default: m.KpisPage })));
 const KpiPage = lazy(() => import('../kpis/views/KpiPage').then((m) => ({ default: m.KpiPage })));
 const InitiativeOverview = lazy(() =>
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Home /> },
           { path: 'i/:slug', element: <InitiativeOverview /> },
           { path: 'i/:slug/kpis', element: <KpisPage /> },
+          { path: 'i/:slug/decisions', element: <DecisionsPage /> },
           { path: 'i/:slug/kpis/:id', element: <KpiPage /> },
           { path: 'groups/:id', element: <GroupPage /> },
           { path: 'notifications', element: <NotificationsPage /> },

@@ -5,6 +5,7 @@ export const urls = {
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   initiative: (slug: string) => `/i/${encodeURIComponent(slug)}`,
   kpis: (slug: string) => `/i/${encodeURIComponent(slug)}/kpis`,
+  decisions: (slug: string) => `/i/${encodeURIComponent(slug)}/decisions`,
   kpi: (slug: string, id: string) => `/i/${encodeURIComponent(slug)}/kpis/${id}`,
   group: (id: string) => `/groups/${id}`,
   terms: (id: string) => `/terms/${id}`,

@@ -9,6 +9,7 @@ export const GroupQuery = graphql(`
       mandate
       status
       initiative {
+        id
         slug
         name
       }

@@ -1,5 +1,5 @@
 /** How far `zone`'s clock is ahead of UTC at the instant `at`, in milliseconds. */
-function zoneOffsetAt(at: number, zone: string): number {
+export function zoneOffsetAt(at: number, zone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone: zone,

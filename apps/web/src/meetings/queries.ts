@@ -8,11 +8,13 @@ export const MeetingQuery = graphql(`
       title
       purpose
       status
+      version
       venue
       onlineUrl
       timeZone
       cancellationReason
       initiative {
+        id
         slug
         name
       }
@@ -20,6 +22,9 @@ export const MeetingQuery = graphql(`
         id
         code
         name
+        chairs {
+          id
+        }
       }
       sessions {
         id
@@ -33,12 +38,22 @@ export const MeetingQuery = graphql(`
         title
         kind
         description
+        durationMinutes
         presenter {
           id
           name
         }
         ballot {
           id
+        }
+        actions {
+          id
+          title
+          dueAt
+          owner {
+            id
+            name
+          }
         }
         termsOfReference {
           id
@@ -57,6 +72,9 @@ export const MeetingQuery = graphql(`
         id
         number
         text
+        agendaItem {
+          id
+        }
         ballot {
           id
           status
@@ -66,7 +84,21 @@ export const MeetingQuery = graphql(`
       minutes {
         status
         body
+        version
         approvedAt
+      }
+      participants(first: 200) {
+        totalCount
+        edges {
+          node {
+            response
+            attended
+            person {
+              id
+              name
+            }
+          }
+        }
       }
       myParticipation {
         response

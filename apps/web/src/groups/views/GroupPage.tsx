@@ -10,6 +10,7 @@ import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
 import { CalendarDate, DateTime } from '../../shared/time/DateTime';
 import { GroupMeetings } from '../../meetings/components/MeetingsSection';
+import { ScheduleMeetingButton } from '../../meetings/manage/ScheduleMeetingButton';
 import { GroupQuery } from '../queries';
 
 const organization = (org?: { acronym?: string | null; name: string } | null) => (org ? ` (${org.acronym ?? org.name})` : '');
@@ -153,6 +154,7 @@ export function GroupPage() {
         )}
       </Section>
       <GroupMeetings groupId={group.id} />
+      <ScheduleMeetingButton slug={group.initiative.slug} initiativeId={group.initiative.id} groupId={group.id} />
     </>
   );
 }

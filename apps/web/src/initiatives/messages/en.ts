@@ -3,6 +3,7 @@ export const en = {
   terms: 'Terms of reference',
   noTerms: 'The initiative has no terms of reference yet.',
   kpis: 'KPIs',
+  decisions: 'Decisions register',
   openBallots: 'Open ballots',
   closes: 'closes',
   groups: {

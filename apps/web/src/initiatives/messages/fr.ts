@@ -6,6 +6,7 @@ export const fr: Translation<typeof en> = {
   terms: 'Mandat',
   noTerms: 'L’initiative n’a pas encore de mandat.',
   kpis: 'Indicateurs clés',
+  decisions: 'Registre des décisions',
   openBallots: 'Scrutins ouverts',
   closes: 'clôture',
   groups: {

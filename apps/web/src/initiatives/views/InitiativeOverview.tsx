@@ -10,6 +10,7 @@ import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
 import { CalendarDate, DateTime } from '../../shared/time/DateTime';
 import { InitiativeMeetings } from '../../meetings/components/MeetingsSection';
+import { ScheduleMeetingButton } from '../../meetings/manage/ScheduleMeetingButton';
 import { InitiativeProgressQuery, InitiativeQuery } from '../queries';
 
 /** /i/<slug>: the initiative, its terms of reference and open ballots, and a table of its groups' progress. */
@@ -46,9 +47,14 @@ export function InitiativeOverview() {
           <Text>{t('noTerms')}</Text>
         )}
       </Group>
-      <Anchor component={Link} to={urls.kpis(slug)} display="inline-block" mb="lg">
-        {t('kpis')}
-      </Anchor>
+      <Group gap="lg" mb="lg">
+        <Anchor component={Link} to={urls.kpis(slug)}>
+          {t('kpis')}
+        </Anchor>
+        <Anchor component={Link} to={urls.decisions(slug)}>
+          {t('decisions')}
+        </Anchor>
+      </Group>
       {progress.error && <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />}
       {!p ? (
         <Loading />
@@ -130,6 +136,7 @@ export function InitiativeOverview() {
         </>
       )}
       <InitiativeMeetings slug={slug} />
+      <ScheduleMeetingButton slug={slug} initiativeId={initiative.id} />
     </>
   );
 }

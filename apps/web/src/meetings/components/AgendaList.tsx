@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { urls } from '../../app/urls';
 import type { MeetingQuery } from '../../gql/graphql';
+import { DateTime } from '../../shared/time/DateTime';
 
 type AgendaItem = NonNullable<MeetingQuery['meeting']>['agenda'][number];
 
@@ -28,13 +29,14 @@ export function AgendaList({ items }: { items: AgendaItem[] }) {
             )}
             {item.description && <Text size="sm">{item.description}</Text>}
             <AgendaLinks item={item} />
+            <AgendaActions item={item} />
           </List.Item>
         ))}
     </List>
   );
 }
 
-function AgendaLinks({ item }: { item: AgendaItem }) {
+export function AgendaLinks({ item }: { item: AgendaItem }) {
   const { t } = useTranslation('meetings');
   const links = [
     item.termsOfReference && { to: urls.terms(item.termsOfReference.id), label: item.termsOfReference.title },
@@ -53,5 +55,26 @@ function AgendaLinks({ item }: { item: AgendaItem }) {
         </Anchor>
       ))}
     </Group>
+  );
+}
+
+/** The actions recorded at the item: work items of a plan, with their owner and deadline. */
+export function AgendaActions({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation('meetings');
+  if (item.actions.length === 0) return null;
+  return (
+    <List size="sm" mt={4} aria-label={t('actionsOf', { title: item.title })}>
+      {item.actions.map((action) => (
+        <List.Item key={action.id}>
+          {t('action', { title: action.title, owner: action.owner?.name ?? t('nobody') })}
+          {action.dueAt && (
+            <>
+              {' · '}
+              {t('due')} <DateTime value={action.dueAt} />
+            </>
+          )}
+        </List.Item>
+      ))}
+    </List>
   );
 }

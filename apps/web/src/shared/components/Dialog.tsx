@@ -6,6 +6,8 @@ interface DialogProps {
   onClose: () => void;
   title: string;
   closeLabel: string;
+  /** Wider for forms with many fields, e.g. a meeting's sessions. */
+  size?: 'md' | 'lg' | 'xl';
   children: ReactNode;
 }
 
@@ -14,9 +16,9 @@ interface DialogProps {
  * its header as <header>, which assistive technology announces as a second banner landmark next
  * to the page's own; this one draws it as a <div>.
  */
-export function Dialog({ opened, onClose, title, closeLabel, children }: DialogProps) {
+export function Dialog({ opened, onClose, title, closeLabel, size = 'md', children }: DialogProps) {
   return (
-    <Modal.Root opened={opened} onClose={onClose} centered>
+    <Modal.Root opened={opened} onClose={onClose} centered size={size}>
       <Modal.Overlay />
       <Modal.Content>
         <Modal.Header component="div">
