@@ -15,5 +15,10 @@ export const en = {
     WORK_ITEM_DUE: 'Work item due',
     WORK_ITEM_OVERDUE: 'Work item overdue',
     INVITATION: 'Invitation',
+    MEETING_ANNOUNCED: 'Meeting announced',
+    MEETING_UPDATED: 'Meeting updated',
+    MEETING_CANCELLED: 'Meeting cancelled',
+    MEETING_UPCOMING: 'Meeting coming up',
+    MINUTES_MISSING: 'Minutes missing',
   },
 };

@@ -18,5 +18,10 @@ export const fr: Translation<typeof en> = {
     WORK_ITEM_DUE: 'Tâche à échéance',
     WORK_ITEM_OVERDUE: 'Tâche en retard',
     INVITATION: 'Invitation',
+    MEETING_ANNOUNCED: 'Réunion annoncée',
+    MEETING_UPDATED: 'Réunion modifiée',
+    MEETING_CANCELLED: 'Réunion annulée',
+    MEETING_UPCOMING: 'Réunion à venir',
+    MINUTES_MISSING: 'Procès-verbal manquant',
   },
 };
