@@ -294,7 +294,8 @@ describe('meetings’ notifications (real worker, Redis and SMTP sink)', () => {
   it('MEETING_UPCOMING at the lead time, exactly once per invitee across a worker restart', async () => {
     const s = await scene(fx);
     await reminderPolicy(fx, s.initiativeId, [LEAD_MS], false);
-    const startsAt = dueSoon();
+    // 10 s more than other reminder tests: the announcement's e-mails are delivered before the restart.
+    const startsAt = dueSoon(10_000);
     const meeting = ok(
       await gateway.gql<{ scheduleMeeting: { id: string } }>(
         SCHEDULE,
@@ -316,7 +317,8 @@ describe('meetings’ notifications (real worker, Redis and SMTP sink)', () => {
         meeting.id,
       ]),
     ).toEqual([{ kind: 'MEETING_UPCOMING', leadMs: 6000, key: 'invitees' }]);
-    // A restart before the reminder is due: the new worker fires it from PostgreSQL's plan.
+    // A restart before the reminder is due (once the announcement is delivered): the new worker fires it from PostgreSQL's plan.
+    await sink.waitFor(() => mailed(s).every((p) => count(sink.to(p.email), 'Meeting announced') === 1), 45_000);
     await worker!.close();
     worker = null;
     await sleep(1000);

@@ -1,6 +1,9 @@
 import { urls } from '../app/urls';
 
-/** Where a notification leads: its ballot, or the home page for work items (their group is not in the notification). */
+/** Where a notification leads: its ballot or meeting, or the notifications page for work items (their group is not in the notification). */
 export function notificationLink(notification: { kind: string; subjectId: string }): string {
-  return notification.kind.startsWith('BALLOT_') ? urls.ballot(notification.subjectId) : urls.notifications();
+  if (notification.kind.startsWith('BALLOT_')) return urls.ballot(notification.subjectId);
+  if (notification.kind.startsWith('MEETING_') || notification.kind === 'MINUTES_MISSING')
+    return urls.meeting(notification.subjectId);
+  return urls.notifications();
 }

@@ -18,5 +18,10 @@ export const en = {
     AMENDMENT_PROPOSED: 'Amendment proposed',
     AMENDMENT_RESOLVED: 'Amendment resolved',
     COMMENT_REPLY: 'Reply to your comment',
+    MEETING_ANNOUNCED: 'Meeting announced',
+    MEETING_UPDATED: 'Meeting updated',
+    MEETING_CANCELLED: 'Meeting cancelled',
+    MEETING_UPCOMING: 'Meeting coming up',
+    MINUTES_MISSING: 'Minutes missing',
   },
 };

@@ -21,5 +21,10 @@ export const fr: Translation<typeof en> = {
     AMENDMENT_PROPOSED: 'Amendement proposé',
     AMENDMENT_RESOLVED: 'Amendement traité',
     COMMENT_REPLY: 'Réponse à votre commentaire',
+    MEETING_ANNOUNCED: 'Réunion annoncée',
+    MEETING_UPDATED: 'Réunion modifiée',
+    MEETING_CANCELLED: 'Réunion annulée',
+    MEETING_UPCOMING: 'Réunion à venir',
+    MINUTES_MISSING: 'Procès-verbal manquant',
   },
 };
