@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('../settings/views/SettingsPage').then((m
 const MeetingPage = lazy(() => import('../meetings/views/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const KpisPage = lazy(() => import('../kpis/views/KpisPage').then((m) => ({ default: m.KpisPage })));
 const KpiPage = lazy(() => import('../kpis/views/KpiPage').then((m) => ({ default: m.KpiPage })));
+const SearchPage = lazy(() => import('../search/views/SearchPage').then((m) => ({ default: m.SearchPage })));
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'terms/:id', element: <TermsPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -12,4 +12,5 @@ export const urls = {
   meeting: (id: string) => `/meetings/${id}`,
   notifications: () => '/notifications',
   settings: () => '/settings',
+  search: (query: string, initiativeId: string) => `/search?${new URLSearchParams({ q: query, i: initiativeId }).toString()}`,
 };
