@@ -196,6 +196,14 @@ describe('search', () => {
     expect(await hits(`${word}2`)).toEqual([]);
   });
 
+  it("shows a parent's new name in its children's context at once (a plan's title in its items')", async () => {
+    const plan = await createPlan(gw, w.chair.token, w.groupId, `Old plan ${word}7`);
+    const item = await addItem(gw, w.chair.token, { workPlanId: plan.id, title: `Child ${word}8` });
+    expect((await hits(`${word}8`)).map((h) => h.context)).toEqual([`${groupCode} · Old plan ${word}7`]);
+    await fx.query(`UPDATE work_plan SET title = $2 WHERE id = $1`, [plan.id, `New plan ${word}7`]);
+    expect((await hits(`${word}8`)).map((h) => [h.id, h.context])).toEqual([[item.id, `${groupCode} · New plan ${word}7`]]);
+  });
+
   it('is current inside the writing transaction itself', async () => {
     const client = await fx.pool.connect();
     try {

@@ -58,23 +58,27 @@ test('a member searches a work item by a word of its description and a decision 
   await tabTo(page, link);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/groups\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^WG2 / })).toBeVisible();
 
-  // A decision by its number, as written.
+  // A decision by its number, as written, from the group's page (the initiative searched last).
   await box.fill('U4SSC-1/2');
+  await expect(box).toHaveValue('U4SSC-1/2');
   await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=U4SSC-1%2F2&i=/);
   const first = results.getByRole('listitem').first();
   await expect(first).toContainText('Decision');
   await expect(first.getByRole('link', { name: 'Decision U4SSC-1/2 (Decision)' })).toBeVisible();
   await expect(first.locator('mark')).toHaveText(['U4SSC-1/2']);
 
-  // Kind filters: only meetings.
-  await page.getByRole('checkbox', { name: 'Meeting', exact: true }).check();
+  // Kind filters: only decisions, the one written first.
+  await page.getByRole('checkbox', { name: 'Decision', exact: true }).check();
   await expect(page.getByRole('status').filter({ hasText: 'result' })).toHaveText(
     /^\d+ results? for “U4SSC-1\/2” in United for Smart Sustainable Cities$/,
   );
-  for (const item of await results.getByRole('listitem').all()) await expect(item).toContainText('Meeting');
+  await expect(results.getByRole('listitem').first()).toContainText('Decision U4SSC-1/2');
+  for (const item of await results.getByRole('listitem').all()) await expect(item).toContainText('Decision');
 
-  await first.getByRole('link').first().click();
+  await results.getByRole('listitem').first().getByRole('link').click();
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
 });
 

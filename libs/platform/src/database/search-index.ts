@@ -225,7 +225,11 @@ export const SOURCE_KINDS: Record<string, string> = {
   kpi: 'KPI',
 };
 
-/** Rewrites the entries of these objects of a kind from its view (all of them when ids is NULL: the backfill). */
+/**
+ * Rewrites the entries of these objects of a kind from its view (all of them when ids is NULL: the
+ * backfill). ON CONFLICT: two transactions reindexing one object at once (a person renamed while
+ * joining an initiative) both write its rows; the later one wins instead of failing.
+ */
 const SEARCH_REINDEX = `
   CREATE FUNCTION search_reindex(p_kind text, p_ids uuid[]) RETURNS void
   LANGUAGE plpgsql AS $fn$
@@ -239,7 +243,11 @@ const SEARCH_REINDEX = `
        SELECT s.initiative_id, %L, s.object_id, s.hit_id, s.group_id, s.drafts_only, s.title, s.body, s.context,
               ARRAY(SELECT fold_search_text(c) FROM unnest(s.codes) c), s.link,
               search_document(s.title, s.body, s.codes)
-         FROM %I s WHERE $1 IS NULL OR s.object_id = ANY ($1)', p_kind, source)
+         FROM %I s WHERE $1 IS NULL OR s.object_id = ANY ($1)
+       ON CONFLICT (kind, object_id, initiative_id) DO UPDATE SET
+         hit_id = EXCLUDED.hit_id, group_id = EXCLUDED.group_id, drafts_only = EXCLUDED.drafts_only,
+         title = EXCLUDED.title, body = EXCLUDED.body, context = EXCLUDED.context, codes = EXCLUDED.codes,
+         link = EXCLUDED.link, document = EXCLUDED.document', p_kind, source)
       USING p_ids;
   END
   $fn$`;
