@@ -138,7 +138,7 @@ const token = (personNo) => jwt.sign({ sub: personId(personNo) }, JWT_SECRET, { 
 const secretariat = token(1);
 const gql = graphql(base);
 
-const PHASES = (process.env.BENCH_PHASES ?? 'baseline,progress,group,cold,pages,vote,reminders').split(',');
+const PHASES = (process.env.BENCH_PHASES ?? 'baseline,progress,group,cold,pages,search,vote,reminders').split(',');
 async function phase(name, fn, key) {
   if (!PHASES.includes(key)) return;
   log(`--- ${name}`);
@@ -455,6 +455,69 @@ await phase(
     log(`web client first page: ${JSON.stringify(results.figures.pages.web)}`);
   },
   'pages',
+);
+
+// ---------------------------------------------------------------- search
+// Query.search alone: sequential requests (no queueing), every answer computed (no-cache), by a
+// member of group 1 (not the SECRETARIAT: the DRAFT-meeting filter reads the groups they chair).
+// Terms of a few kinds: an exact item title (two words, one rare), a group code, a person's name,
+// a word of the 50 ToR bodies, and "item", a word of all 100,000 item titles (the worst case: every
+// match is ranked to find the best 20).
+const SEARCH_QUERY = `query Search($id: ID!, $q: String!) { search(initiativeId: $id, query: $q) {
+  totalCount edges { node { kind id title snippet context } } } }`;
+const SEARCH_TERMS = [
+  (i) => `Item ${1 + (i % GROUPS)}.${1 + ((i * 37) % 2000)}`,
+  (i) => `WG-${String(1 + (i % GROUPS)).padStart(2, '0')}`,
+  (i) => `Person ${2 + ((i * 13) % 900)}`,
+  () => 'mandate',
+  () => 'item',
+];
+await phase(
+  'search',
+  async () => {
+    const memberToken = token(memberNo(1, 10));
+    const first = await gql(SEARCH_QUERY, { id: INIT, q: 'Item 1.1' }, memberToken);
+    if (!first.data?.search?.edges?.length) throw new Error(`search found nothing: ${JSON.stringify(first).slice(0, 300)}`);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const latencies = [];
+    const perKind = SEARCH_TERMS.map(() => []);
+    const statements = [];
+    for (let i = 0; i < 200; i++) {
+      const kind = i % SEARCH_TERMS.length;
+      const body = JSON.stringify({ query: SEARCH_QUERY, variables: { id: INIT, q: SEARCH_TERMS[kind](i) } });
+      const res = await post(agent, base, body, memberToken, NO_CACHE);
+      if (res.status !== 200 || JSON.parse(res.body).errors) throw new Error(`search failed: ${res.body.slice(0, 300)}`);
+      latencies.push(res.ms);
+      perKind[kind].push(res.ms);
+      statements.push(Number(res.headers['x-sql-statements'] ?? NaN));
+    }
+    agent.destroy();
+    latencies.sort((a, b) => a - b);
+    const round = (x) => Math.round(x * 10) / 10;
+    const kinds = ['exact title', 'group code', 'person name', 'ToR word', 'word of every item'];
+    results.figures.search = {
+      requests: latencies.length,
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+      perKindP50Ms: Object.fromEntries(
+        kinds.map((k, n) => [
+          k,
+          round(
+            percentile(
+              perKind[n].sort((a, b) => a - b),
+              50,
+            ),
+          ),
+        ]),
+      ),
+      sqlStatements: { max: Math.max(...statements), min: Math.min(...statements) },
+      totalCountOfItem: (await gql(SEARCH_QUERY, { id: INIT, q: 'item' }, memberToken)).data.search.totalCount,
+    };
+    log(
+      `search: p50 ${results.figures.search.p50Ms} ms, p99 ${results.figures.search.p99Ms} ms, ${JSON.stringify(results.figures.search)}`,
+    );
+  },
+  'search',
 );
 
 // ---------------------------------------------------------------- castVote

@@ -116,6 +116,18 @@ export function checks(f) {
       pages.web.errors === 0,
     );
   if (!pages) row('newer pages', null, 'measured', false);
+  const s = f.search;
+  if (s) {
+    row(
+      'search p50 / p99 alone (200 sequential queries, computed every time)',
+      `${s.p50Ms} ms / ${s.p99Ms} ms (p50 by kind of term: ${Object.entries(s.perKindP50Ms)
+        .map(([k, ms]) => `${k} ${ms} ms`)
+        .join(', ')}; "item" matches ${fmt(s.totalCountOfItem)})`,
+      'p99 < 50 ms',
+      s.p99Ms < 50,
+    );
+    row('search SQL statements per request (max)', s.sqlStatements.max, '<= 6', s.sqlStatements.max <= 6);
+  } else row('search', null, 'measured', false);
   const v = f.castVote;
   if (v) {
     row(

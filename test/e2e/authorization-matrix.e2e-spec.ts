@@ -301,6 +301,15 @@ const ROWS: Record<string, Row> = {
       variables: { id: w.initiativeId },
     }),
   },
+  // ---------------------------------------------------------------- search
+  'Query.search': {
+    // Any member searches; what a DRAFT meeting hides is tested in search.e2e-spec.ts.
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!) { search(initiativeId: $id, query: "plan") { totalCount } }`,
+      variables: { id: w.initiativeId },
+    }),
+  },
   // ---------------------------------------------------------------- structure
   'Mutation.createOrganization': {
     // SECRETARIAT of any initiative (here: of either initiative).

@@ -407,6 +407,57 @@ describe('hostile input', () => {
     reportSecurityFigure(`discussion inputs: ${cases.length} hostile requests, all BAD_USER_INPUT, nothing changed`);
   }, 120_000);
 
+  /**
+   * Query.search takes free text into full-text search SQL: tsquery syntax, quotes, backslashes,
+   * regular-expression and LIKE characters, very long words and control characters are only
+   * text (an answer or BAD_USER_INPUT, never an error of the database), and change nothing.
+   */
+  it('treats every search text as text: an answer or BAD_USER_INPUT, never a database error', async () => {
+    const texts = [
+      `'`,
+      `''`,
+      `\\`,
+      `\\'`,
+      `a & | ! <-> b`,
+      `!!!`,
+      `():*`,
+      `'a':* & !b`,
+      `%_[]^$.*+?{}`,
+      `U4SSC-1/2`,
+      `EC:ICT:ICT:1C`,
+      `"quoted phrase" -negated OR`,
+      `x`.repeat(500),
+      `${'é'.repeat(250)}`,
+      `a\u0001b\u007fc`,
+      `\t\n`,
+      `日本語 العربية עברית 🙂`,
+      `x`.repeat(501),
+      `   `,
+    ];
+    const before = await snapshotDatabase(fixtures.pool);
+    const verdicts: Verdict[] = [];
+    for (const query of texts) {
+      const verdict = await send({
+        label: `search ${JSON.stringify(query).slice(0, 40)}`,
+        authenticated: true,
+        body: {
+          query: `query ($id: ID!, $q: String!) { search(initiativeId: $id, query: $q) { totalCount } }`,
+          variables: { id: initiativeId, q: query },
+        },
+      });
+      verdicts.push(
+        verdict.problem?.startsWith('accepted: ') ? { label: verdict.label, status: verdict.status, accepted: true } : verdict,
+      );
+    }
+    expect(verdicts.filter((v) => v.problem)).toEqual([]);
+    expect(verdicts.filter((v) => !v.accepted).map((v) => v.label)).toEqual([
+      'search "\\t\\n"',
+      `search ${JSON.stringify('x'.repeat(501)).slice(0, 40)}`,
+      'search "   "',
+    ]);
+    expect(await snapshotDatabase(fixtures.pool)).toEqual(before);
+  }, 120_000);
+
   /** Like send(), but a request that succeeds is fine too (the text was stored). */
   async function sendAllowingSuccess(request: HostileRequest, as: string): Promise<Verdict> {
     const verdict = await send(request, as);

@@ -20,6 +20,7 @@ import { RemindersModule } from '@app/reminders';
 import { KpisModule } from '@app/kpis';
 import { MeetingsModule } from '@app/meetings';
 import { DiscussionModule } from '@app/discussion';
+import { SearchModule } from '@app/search';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -40,6 +41,7 @@ export class GatewayModule {
         KpisModule,
         MeetingsModule,
         DiscussionModule,
+        SearchModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

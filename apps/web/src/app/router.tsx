@@ -18,6 +18,7 @@ const MeetingPage = lazy(() => import('../meetings/views/MeetingPage').then((m) 
 const DecisionsPage = lazy(() => import('../meetings/views/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const KpisPage = lazy(() => import('../kpis/views/KpisPage').then((m) => ({ default: m.KpisPage })));
 const KpiPage = lazy(() => import('../kpis/views/KpiPage').then((m) => ({ default: m.KpiPage })));
+const SearchPage = lazy(() => import('../search/views/SearchPage').then((m) => ({ default: m.SearchPage })));
 const InitiativeOverview = lazy(() =>
   import('../initiatives/views/InitiativeOverview').then((m) => ({ default: m.InitiativeOverview })),
 );
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
           { path: 'terms/:id', element: <TermsPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

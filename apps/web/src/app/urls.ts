@@ -13,4 +13,5 @@ export const urls = {
   meeting: (id: string) => `/meetings/${id}`,
   notifications: () => '/notifications',
   settings: () => '/settings',
+  search: (query: string, initiativeId: string) => `/search?${new URLSearchParams({ q: query, i: initiativeId }).toString()}`,
 };

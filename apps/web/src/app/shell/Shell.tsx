@@ -6,6 +6,7 @@ import { NavLink, Outlet } from 'react-router';
 import { Loading } from '../../shared/components/States';
 import { ReaderZoneProvider } from '../../shared/time/reader-zone';
 import { urls } from '../urls';
+import { SearchBox } from '../../search/components/SearchBox';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useLiveNotifications } from './live-notifications';
@@ -42,6 +43,7 @@ export function Shell() {
                 </nav>
               </Group>
               <Group gap="sm" wrap="nowrap">
+                <SearchBox />
                 <LanguageSwitch />
                 <AccountMenu name={data?.me.name} />
               </Group>

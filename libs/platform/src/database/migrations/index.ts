@@ -17,6 +17,7 @@ import { Meetings1790000032000 } from './1790000032000-meetings';
 import { NotificationKinds1790000034000 } from './1790000034000-notification-kinds';
 import { MeetingNotifications1790000035000 } from './1790000035000-meeting-notifications';
 import { Discussion1790000037000 } from './1790000037000-discussion';
+import { SearchIndex1790000038000 } from './1790000038000-search-index';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   NotificationKinds1790000034000,
   MeetingNotifications1790000035000,
   Discussion1790000037000,
+  SearchIndex1790000038000,
 ];

@@ -1,0 +1,2 @@
+export * from './search/search-hit.model';
+export * from './search.module';
