@@ -10,6 +10,7 @@ import { WorkPlansModule } from '@app/work-plans';
 import { RemindersModule } from '@app/reminders';
 import { KpisModule } from '@app/kpis';
 import { MeetingsModule } from '@app/meetings';
+import { DiscussionModule } from '@app/discussion';
 import { HealthController } from './health/health.controller';
 import { GraphiqlController } from './ide/graphiql.controller';
 import { SystemResolver } from './system/system.resolver';
@@ -29,6 +30,7 @@ export class GatewayModule {
         RemindersModule,
         KpisModule,
         MeetingsModule,
+        DiscussionModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

@@ -8,6 +8,8 @@ export * from './ballots/close-job';
 export * from './ballots/outcome';
 export * from './documents/terms-of-reference.model';
 export * from './documents/tor-reader.service';
+export * from './documents/tor-revisions.service';
+export { TermsOfReferenceService, torEditAction } from './documents/terms-of-reference.service';
 export * from './votes/hash-chain';
 export * from './votes/vote.model';
 export * from './terms-of-reference.module';

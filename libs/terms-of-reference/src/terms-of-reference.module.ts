@@ -22,6 +22,7 @@ import {
 import { TermsOfReferenceRepository } from './documents/terms-of-reference.repository';
 import { TermsOfReferenceService } from './documents/terms-of-reference.service';
 import { TorReader } from './documents/tor-reader.service';
+import { TorRevisions } from './documents/tor-revisions.service';
 import { BallotFeed } from './live/ballot-feed';
 import { BallotSubscriptionResolver } from './live/ballot-subscription.resolver';
 import { VoteReader } from './votes/vote-reader.service';
@@ -37,6 +38,7 @@ import { VotesService } from './votes/votes.service';
     BallotsRepository,
     VotesRepository,
     TorReader,
+    TorRevisions,
     BallotReader,
     BallotAccess,
     BallotAuditReader,
@@ -57,6 +59,6 @@ import { VotesService } from './votes/votes.service';
     BallotDeadlinesRepository,
     BallotDeadlines,
   ],
-  exports: [BallotReader, BallotsService, TorReader],
+  exports: [BallotReader, BallotsService, TorReader, TorRevisions, TermsOfReferenceService],
 })
 export class TermsOfReferenceModule {}

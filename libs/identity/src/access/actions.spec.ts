@@ -38,6 +38,10 @@ const EXPECTED: Record<Action, string[]> = {
   'workItem.linkKpis': ['viceChair', 'chair', 'secretariat'],
   'meeting.schedule': ['viceChair', 'chair', 'secretariat'],
   'meeting.record': ['viceChair', 'chair', 'secretariat'],
+  'initiativeTor.comment': ['member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
+  'groupTor.comment': ['groupMember', 'viceChair', 'chair', 'secretariat'],
+  'kpi.comment': ['member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
+  'comment.moderate': ['secretariat'],
   'meeting.respond': ['observer', 'member', 'groupObserver', 'groupMember', 'viceChair', 'chair', 'secretariat'],
 };
 

@@ -9,6 +9,12 @@ const isSecretariat = (r: Roles) => r.initiative === InitiativeRole.SECRETARIAT;
 const isChair = (r: Roles) => r.group === GroupRole.CHAIR;
 const isChairOrVice = (r: Roles) => r.group === GroupRole.CHAIR || r.group === GroupRole.VICE_CHAIR;
 const isInitiativeMember = (r: Roles) => r.initiative !== null;
+/** Takes part in the initiative (SECRETARIAT or MEMBER): OBSERVERs read only. */
+const isInitiativeParticipant = (r: Roles) =>
+  r.initiative === InitiativeRole.SECRETARIAT || r.initiative === InitiativeRole.MEMBER;
+/** Takes part in the group (CHAIR, VICE_CHAIR or MEMBER), or SECRETARIAT of its initiative. */
+const isGroupParticipant = (r: Roles) =>
+  isSecretariat(r) || r.group === GroupRole.CHAIR || r.group === GroupRole.VICE_CHAIR || r.group === GroupRole.MEMBER;
 
 export const ACTION_RULES = {
   /** Read the initiative's structure, documents, ballots, plans and progress: any role. */
@@ -60,6 +66,14 @@ export const ACTION_RULES = {
   'meeting.record': (r: Roles) => isSecretariat(r) || isChairOrVice(r),
   /** respondToMeeting: any member of the initiative may try; whether they are invited is the meeting's. */
   'meeting.respond': isInitiativeMember,
+  /** commentOnTermsOfReference and proposeAmendment on the initiative's own document; OBSERVERs read only. */
+  'initiativeTor.comment': isInitiativeParticipant,
+  /** commentOnTermsOfReference and proposeAmendment on a group's document: its participants and SECRETARIAT. */
+  'groupTor.comment': isGroupParticipant,
+  /** commentOnKpi: SECRETARIAT and MEMBERs of the KPI's initiative. */
+  'kpi.comment': isInitiativeParticipant,
+  /** deleteComment of another person's comment (authors delete their own). */
+  'comment.moderate': isSecretariat,
   /** Read the queue dashboard (SECRETARIAT of any initiative); changing queues is for PLATFORM_OPERATORS. */
   'queueDashboard.read': isSecretariat,
 } satisfies Record<string, (roles: Roles) => boolean>;

@@ -37,7 +37,33 @@ export const TOPICS = {
   meetingCancelled: 'meeting.cancelled',
   /** approveMinutes: the meeting's minutes became FINAL. Payload as scheduled. */
   minutesApproved: 'meeting.minutes_approved',
+  /**
+   * Someone must hear of a comment or amendment (issue 16); the subject is the amendment or
+   * comment. Payload: a DiscussionNotice (recipients and what to tell them).
+   */
+  discussionNotice: 'discussion.notice',
 } as const;
+
+/** The payload of TOPICS.discussionNotice: discussion says whom to tell what; reminders records and e-mails it. */
+export interface DiscussionNotice {
+  kind: 'AMENDMENT_PROPOSED' | 'AMENDMENT_RESOLVED' | 'COMMENT_REPLY';
+  /** What happened: a new amendment, its resolution, a reply, or a new version superseding the one commented on. */
+  event: 'proposed' | 'accepted' | 'rejected' | 'withdrawn' | 'reply' | 'superseded';
+  recipientIds: string[];
+  initiativeId: string;
+  workingGroupId: string | null;
+  /** The document (or KPI) discussed: notifications about the same one are one line of a digest. */
+  documentId: string;
+  /** Its title (a KPI: code and name). */
+  documentTitle: string;
+  /** Path of its web page, under the public URL. */
+  path: string;
+  paragraph: number | null;
+  /** The version concerned (the new one for accepted and superseded). */
+  versionNumber: number | null;
+  /** The reason given, for accepted and rejected amendments. */
+  resolution: string | null;
+}
 
 export type OutboxTopic = (typeof TOPICS)[keyof typeof TOPICS];
 

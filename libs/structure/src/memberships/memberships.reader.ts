@@ -35,6 +35,11 @@ export class MembershipsReader {
     return new Map(found.map((r) => [r.groupId, r.chairIds]));
   }
 
+  /** The SECRETARIAT person ids of an initiative (who may revise its own terms of reference). */
+  secretariatIds(initiativeId: string, db?: Queryable): Promise<string[]> {
+    return isUuid(initiativeId) ? this.memberships.secretariatIdsOf(initiativeId, db) : Promise.resolve([]);
+  }
+
   /** Which of the (group, person) pairs are memberships other than OBSERVER, as `contributorKey`s. */
   async contributors(pairs: readonly { groupId: string; personId: string }[], db?: Queryable): Promise<Set<string>> {
     const valid = pairs.filter((p) => isUuid(p.groupId) && isUuid(p.personId));

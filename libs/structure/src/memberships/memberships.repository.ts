@@ -218,6 +218,16 @@ export class MembershipsRepository implements MembershipRolesSource {
     );
   }
 
+  /** The SECRETARIAT person ids of an initiative, in id order. */
+  async secretariatIdsOf(initiativeId: string, db: Queryable = this.dataSource): Promise<string[]> {
+    const found = await rows<{ personId: string }>(
+      db,
+      `SELECT person_id AS "personId" FROM initiative_member WHERE initiative_id = $1 AND role = 'SECRETARIAT' ORDER BY person_id`,
+      [initiativeId],
+    );
+    return found.map((r) => r.personId);
+  }
+
   /** The (group, person) pairs, among these, that are memberships in a role other than OBSERVER. */
   contributorPairs(
     pairs: readonly { groupId: string; personId: string }[],

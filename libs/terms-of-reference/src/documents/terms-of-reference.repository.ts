@@ -62,6 +62,15 @@ export class TermsOfReferenceRepository {
     return one<TermsOfReferenceVersionModel>(db, `SELECT ${VERSION_COLUMNS} FROM tor_version WHERE id = $1`, [id]);
   }
 
+  /** The document's newest version (the current one). */
+  latestVersion(torId: string, db: Queryable = this.dataSource): Promise<TermsOfReferenceVersionModel | null> {
+    return one<TermsOfReferenceVersionModel>(
+      db,
+      `SELECT ${VERSION_COLUMNS} FROM tor_version WHERE tor_id = $1 ORDER BY number DESC LIMIT 1`,
+      [torId],
+    );
+  }
+
   versionsByIds(ids: string[], db: Queryable = this.dataSource): Promise<TermsOfReferenceVersionModel[]> {
     return rows<TermsOfReferenceVersionModel>(db, `SELECT ${VERSION_COLUMNS} FROM tor_version WHERE id = ANY($1::uuid[])`, [ids]);
   }

@@ -15,6 +15,7 @@ import { NotificationPreferences1790000025000 } from './1790000025000-notificati
 import { KpiCatalogue1790000030000 } from './1790000030000-kpi-catalogue';
 import { Meetings1790000032000 } from './1790000032000-meetings';
 import { NotificationKinds1790000034000 } from './1790000034000-notification-kinds';
+import { Discussion1790000037000 } from './1790000037000-discussion';
 
 /** Every migration, oldest first. New migrations are appended here (see README, Operations). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   KpiCatalogue1790000030000,
   Meetings1790000032000,
   NotificationKinds1790000034000,
+  Discussion1790000037000,
 ];
