@@ -18,6 +18,8 @@ import { en as kpisEn } from '../../kpis/messages/en';
 import { fr as kpisFr } from '../../kpis/messages/fr';
 import { en as meetingsEn } from '../../meetings/messages/en';
 import { fr as meetingsFr } from '../../meetings/messages/fr';
+import { en as discussionEn } from '../../discussion/messages/en';
+import { fr as discussionFr } from '../../discussion/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -38,6 +40,7 @@ export const resources = {
     settings: settingsEn,
     kpis: kpisEn,
     meetings: meetingsEn,
+    discussion: discussionEn,
   },
   fr: {
     common: commonFr,
@@ -51,6 +54,7 @@ export const resources = {
     settings: settingsFr,
     kpis: kpisFr,
     meetings: meetingsFr,
+    discussion: discussionFr,
   },
 } as const;
 
