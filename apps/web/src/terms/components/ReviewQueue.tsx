@@ -128,7 +128,7 @@ export function ReviewQueue({ proposed, frozen, onAccept, onReject }: ReviewQueu
           <AlertForm error={rejectError} onSubmit={reject}>
             <Textarea
               label={t('review.reason')}
-              required
+              withAsterisk
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               autosize
