@@ -144,6 +144,42 @@ const importKpi = async (w: World) => {
   return kpi.id;
 };
 
+/** Three paragraphs, for comments and amendments. */
+const DISCUSSED_TEXT = 'Purpose and scope.\n\nMembership.\n\nMeetings.';
+
+/** A fresh document of the group (three paragraphs), drafted by its chair. */
+const draftDiscussedTor = (w: World) =>
+  must<{ draftTermsOfReference: { id: string } }>(
+    w,
+    w.people.chair.token,
+    `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id } }`,
+    { input: { initiativeId: w.initiativeId, workingGroupId: w.groupId, title: 'Group ToR', body: DISCUSSED_TEXT } },
+  ).then((d) => d.draftTermsOfReference.id);
+
+/** A comment of the group's chair on a fresh document of the group. */
+const chairComment = async (w: World) => {
+  const torId = await draftDiscussedTor(w);
+  const data = await must<{ commentOnTermsOfReference: { id: string } }>(
+    w,
+    w.people.chair.token,
+    `mutation ($input: CommentOnTermsOfReferenceInput!) { commentOnTermsOfReference(input: $input) { id } }`,
+    { input: { termsOfReferenceId: torId, paragraph: 1, body: 'Too vague' } },
+  );
+  return data.commentOnTermsOfReference.id;
+};
+
+/** An amendment proposed by a member of the group to a fresh document of the group. */
+const groupAmendment = async (w: World) => {
+  const torId = await draftDiscussedTor(w);
+  const data = await must<{ proposeAmendment: { id: string } }>(
+    w,
+    w.people.groupMember.token,
+    `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { id } }`,
+    { input: { termsOfReferenceId: torId, paragraph: 2, proposedText: 'Membership: open.' } },
+  );
+  return { torId, id: data.proposeAmendment.id };
+};
+
 /** A meeting of the group, scheduled by its chair and moved on to `status`. */
 async function groupMeeting(w: World, status: 'DRAFT' | 'ANNOUNCED' | 'IN_PROGRESS' | 'CLOSED' = 'ANNOUNCED') {
   const data = await must<{ scheduleMeeting: { id: string; version: number } }>(
@@ -423,6 +459,82 @@ const ROWS: Record<string, Row> = {
     prepare: async (w) => ({
       query: `mutation ($id: ID!) { removeWorkItem(id: $id) }`,
       variables: { id: (await addItem(w)).id },
+    }),
+  },
+  // ---------------------------------------------------------------- comments and amendments
+  'Mutation.commentOnTermsOfReference': {
+    // A group's document: its CHAIR, VICE_CHAIR and MEMBERs, and SECRETARIAT; observers read only.
+    expected: only('chair', 'viceChair', 'groupMember', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: CommentOnTermsOfReferenceInput!) { commentOnTermsOfReference(input: $input) { id } }`,
+      variables: { input: { termsOfReferenceId: await draftDiscussedTor(w), paragraph: 2, body: 'Which members?' } },
+    }),
+  },
+  'Mutation.commentOnKpi': {
+    // SECRETARIAT and MEMBERs of the initiative; OBSERVERs read only.
+    expected: only('member', 'groupMember', 'viceChair', 'otherChair', 'chair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: CommentOnKpiInput!) { commentOnKpi(input: $input) { id } }`,
+      variables: { input: { kpiId: await importKpi(w), body: 'Define household' } },
+    }),
+  },
+  'Mutation.editComment': {
+    // The author only (here the chair).
+    expected: only('chair'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!, $body: String!) { editComment(id: $id, body: $body) { editedAt } }`,
+      variables: { id: await chairComment(w), body: 'Too vague, I think' },
+    }),
+  },
+  'Mutation.deleteComment': {
+    // The author (here the chair) or SECRETARIAT.
+    expected: only('chair', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { deleteComment(id: $id) { deleted } }`,
+      variables: { id: await chairComment(w) },
+    }),
+  },
+  'Query.amendment': {
+    expected: READ,
+    prepare: async (w) => ({
+      query: `query ($id: ID!) { amendment(id: $id) { id } }`,
+      variables: { id: (await groupAmendment(w)).id },
+    }),
+  },
+  'Mutation.proposeAmendment': {
+    // Those who may comment on the group's document.
+    expected: only('chair', 'viceChair', 'groupMember', 'secretariat'),
+    prepare: async (w) => ({
+      query: `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { id } }`,
+      variables: {
+        input: { termsOfReferenceId: await draftDiscussedTor(w), paragraph: 3, proposedText: 'Meetings: twice a year.' },
+      },
+    }),
+  },
+  'Mutation.acceptAmendments': {
+    // Those who may revise the group's document: its CHAIR and VICE_CHAIR.
+    expected: only('chair', 'viceChair'),
+    prepare: async (w) => {
+      const amendment = await groupAmendment(w);
+      return {
+        query: `mutation ($input: AcceptAmendmentsInput!) { acceptAmendments(input: $input) { number } }`,
+        variables: { input: { termsOfReferenceId: amendment.torId, amendmentIds: [amendment.id], resolution: 'Agreed' } },
+      };
+    },
+  },
+  'Mutation.rejectAmendment': {
+    expected: only('chair', 'viceChair'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!, $reason: String!) { rejectAmendment(id: $id, reason: $reason) { status } }`,
+      variables: { id: (await groupAmendment(w)).id, reason: 'Out of scope' },
+    }),
+  },
+  'Mutation.withdrawAmendment': {
+    // The proposer (here the group member).
+    expected: only('groupMember'),
+    prepare: async (w) => ({
+      query: `mutation ($id: ID!) { withdrawAmendment(id: $id) { status } }`,
+      variables: { id: (await groupAmendment(w)).id },
     }),
   },
   // ---------------------------------------------------------------- KPI catalogue

@@ -307,6 +307,106 @@ describe('hostile input', () => {
     }
   }, 120_000);
 
+  /**
+   * The discussion's inputs against real targets (a document of three paragraphs, a comment, an
+   * amendment, a KPI), so that each request passes the access policy and meets the rules:
+   * 200,000-character texts, control characters, paragraphs out of range, blank reasons. Every
+   * one is BAD_USER_INPUT and the database is unchanged.
+   */
+  it('refuses hostile texts and paragraphs in every discussion operation, changing nothing', async () => {
+    // An initiative of its own: the control-character requests above may have drafted the first one's document.
+    const home = (await fixtures.initiative()).id;
+    const secretariat = await fixtures.person(home, 'SECRETARIAT');
+    const member = await fixtures.person(home, 'MEMBER');
+    const draft = await postGraphQL<{ draftTermsOfReference: { id: string; versions: { id: string }[] } }>(
+      gateway.url,
+      `mutation ($input: DraftTermsOfReferenceInput!) { draftTermsOfReference(input: $input) { id versions { id } } }`,
+      { input: { initiativeId: home, title: 'ToR', body: 'One.\n\nTwo.\n\nThree.' } },
+      secretariat.token,
+    );
+    const tor = { id: draft.data!.draftTermsOfReference.id };
+    const version = { id: draft.data!.draftTermsOfReference.versions[0].id };
+    const [kpi] = await fixtures.query<{ id: string }>(
+      `INSERT INTO kpi (initiative_id, code, name, dimension, sub_dimension, category, level)
+       VALUES ($1, $2, 'KPI', 'ECONOMY', 'ICT', 'ICT', 'CORE') RETURNING id`,
+      [home, `HZ:${uniqueId()}`],
+    );
+    const [comment] = await fixtures.query<{ id: string }>(
+      `INSERT INTO discussion_comment (initiative_id, tor_id, version_id, depth, author_id, body) VALUES ($1, $2, $3, 0, $4, 'Fine') RETURNING id`,
+      [home, tor.id, version.id, member.id],
+    );
+    const [amendment] = await fixtures.query<{ id: string }>(
+      `INSERT INTO amendment (initiative_id, tor_id, base_version_id, paragraph, original_text, proposed_text, proposer_id)
+       VALUES ($1, $2, $3, 1, 'One.', 'Uno.', $4) RETURNING id`,
+      [home, tor.id, version.id, member.id],
+    );
+    const huge = 'x'.repeat(200_000);
+    const controls = ['bell\u0007', 'escape\u001b[31m', 'vertical\u000btab', 'delete\u007f', 'form\u000cfeed'];
+    const onTor = (input: Record<string, unknown>) => ({
+      query: `mutation ($input: CommentOnTermsOfReferenceInput!) { commentOnTermsOfReference(input: $input) { id } }`,
+      variables: { input: { termsOfReferenceId: tor.id, body: 'ok', ...input } },
+    });
+    const onKpi = (input: Record<string, unknown>) => ({
+      query: `mutation ($input: CommentOnKpiInput!) { commentOnKpi(input: $input) { id } }`,
+      variables: { input: { kpiId: kpi.id, body: 'ok', ...input } },
+    });
+    const propose = (input: Record<string, unknown>) => ({
+      query: `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { id } }`,
+      variables: { input: { termsOfReferenceId: tor.id, paragraph: 2, proposedText: 'Deux.', ...input } },
+    });
+    const accept = (input: Record<string, unknown>) => ({
+      query: `mutation ($input: AcceptAmendmentsInput!) { acceptAmendments(input: $input) { id } }`,
+      variables: { input: { termsOfReferenceId: tor.id, amendmentIds: [amendment.id], ...input } },
+    });
+    const edit = (body: string) => ({
+      query: `mutation ($id: ID!, $body: String!) { editComment(id: $id, body: $body) { id } }`,
+      variables: { id: comment.id, body },
+    });
+    const reject = (reason: string) => ({
+      query: `mutation ($id: ID!, $reason: String!) { rejectAmendment(id: $id, reason: $reason) { id } }`,
+      variables: { id: amendment.id, reason },
+    });
+    const cases: [string, { query: string; variables: Record<string, unknown> }, string][] = [
+      ['comment: huge body', onTor({ body: huge }), member.token],
+      ['comment: blank body', onTor({ body: ' \n\t ' }), member.token],
+      ['comment: paragraph 0', onTor({ paragraph: 0 }), member.token],
+      ['comment: paragraph 4 of 3', onTor({ paragraph: 4 }), member.token],
+      ['comment: paragraph 2^31', onTor({ paragraph: 2 ** 31 }), member.token],
+      ['kpi comment: huge body', onKpi({ body: huge }), member.token],
+      ['edit: huge body', edit(huge), member.token],
+      ['edit: blank body', edit(''), member.token],
+      ['propose: huge text', propose({ proposedText: huge }), member.token],
+      ['propose: huge rationale', propose({ rationale: huge }), member.token],
+      ['propose: paragraph 0', propose({ paragraph: 0 }), member.token],
+      ['propose: paragraph 4 of 3', propose({ paragraph: 4 }), member.token],
+      ['propose: paragraph -1', propose({ paragraph: -1 }), member.token],
+      ['accept: huge resolution', accept({ resolution: huge }), secretariat.token],
+      ['accept: huge summary', accept({ changeSummary: huge }), secretariat.token],
+      ['accept: no amendments', accept({ amendmentIds: [] }), secretariat.token],
+      ['accept: 101 amendments', accept({ amendmentIds: Array.from({ length: 101 }, () => amendment.id) }), secretariat.token],
+      ['reject: huge reason', reject(huge), secretariat.token],
+      ['reject: blank reason', reject('   '), secretariat.token],
+      ...controls.flatMap((text): [string, { query: string; variables: Record<string, unknown> }, string][] => [
+        [`comment: ${JSON.stringify(text)}`, onTor({ body: text }), member.token],
+        [`kpi comment: ${JSON.stringify(text)}`, onKpi({ body: text }), member.token],
+        [`edit: ${JSON.stringify(text)}`, edit(text), member.token],
+        [`propose: ${JSON.stringify(text)}`, propose({ proposedText: text }), member.token],
+        [`propose rationale: ${JSON.stringify(text)}`, propose({ rationale: text }), member.token],
+        [`accept resolution: ${JSON.stringify(text)}`, accept({ resolution: text }), secretariat.token],
+        [`reject: ${JSON.stringify(text)}`, reject(text), secretariat.token],
+      ]),
+    ];
+    const before = await snapshotDatabase(fixtures.pool);
+    const outcomes: string[] = [];
+    for (const [label, request, as] of cases) {
+      const answer = await postGraphQL(gateway.url, request.query, request.variables, as);
+      outcomes.push(`${label}: ${(answer.errors ?? []).map((e) => e.extensions?.code).join(',') || 'accepted'}`);
+    }
+    expect(outcomes).toEqual(cases.map(([label]) => `${label}: BAD_USER_INPUT`));
+    expect(await snapshotDatabase(fixtures.pool)).toEqual(before);
+    reportSecurityFigure(`discussion inputs: ${cases.length} hostile requests, all BAD_USER_INPUT, nothing changed`);
+  }, 120_000);
+
   /** Like send(), but a request that succeeds is fine too (the text was stored). */
   async function sendAllowingSuccess(request: HostileRequest, as: string): Promise<Verdict> {
     const verdict = await send(request, as);

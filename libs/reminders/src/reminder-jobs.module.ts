@@ -12,6 +12,7 @@ import { OutboxProcessor } from './jobs/outbox.processor';
 import { ReminderProcessor } from './jobs/reminder.processor';
 import { ReminderSchedulers } from './jobs/reminder-schedulers.service';
 import { ReminderTimers } from './jobs/reminder-timers.service';
+import { DiscussionNotifications } from './notifications/discussion-notifications';
 import { InvitationNotifications } from './notifications/invitation-notifications';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { OutboxDrain } from './outbox/outbox-drain.service';
@@ -42,6 +43,7 @@ import { RecipientsRepository } from './recipients/recipients.repository';
     ReminderFiring,
     ReminderReconciliation,
     InvitationNotifications,
+    DiscussionNotifications,
     OutboxDrain,
     MailDelivery,
     OutboxProcessor,

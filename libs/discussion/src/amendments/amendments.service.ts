@@ -19,7 +19,6 @@ import {
   TorReader,
   TorRevisions,
 } from '@app/terms-of-reference';
-import { CommentsRepository } from '../comments/comments.repository';
 import { commentActionOf, DOCUMENT, documentFacts, FROZEN, scopeOf } from '../documents';
 import { documentNotice, writeNotice } from '../notifications/discussion-notices';
 import { isPlainText, MAX_REASON_LENGTH, NOT_BLANK } from '../text-rules';
@@ -55,7 +54,6 @@ export class AmendmentsService {
     private readonly access: AccessPolicy,
     private readonly dataSource: DataSource,
     private readonly amendments: AmendmentsRepository,
-    private readonly comments: CommentsRepository,
     private readonly loadersOf: AmendmentLoaders,
     private readonly documents: TermsOfReferenceService,
     private readonly tors: TorReader,
@@ -149,7 +147,10 @@ export class AmendmentsService {
       const created = await this.revisions.addVersion(m, { torId: tor.id, body, changeSummary, authorId: resolverId });
       const accepted = await this.amendments.accept(ids, resolution, resolverId, created, m);
       if (accepted !== ids.length) throw new ConflictError('An amendment was resolved meanwhile');
-      await this.noticeSuperseded(m, tor, current, current.number + 1, locked, resolution, resolverId);
+      await this.noticeAccepted(m, tor, current.number + 1, locked, resolution, resolverId);
+      // Those who discussed the superseded version hear of the new one (SupersededNotices).
+      const scope = { id: tor.id, initiativeId: tor.initiativeId, workingGroupId: tor.workingGroupId };
+      await this.revisions.announce(m, { tor: scope, previous: current, newNumber: current.number + 1, actorId: resolverId });
       return created;
     });
     return (await this.tors.fetchVersion(versionId)) as TermsOfReferenceVersionModel;
@@ -191,23 +192,17 @@ export class AmendmentsService {
     return this.fresh(amendment.id);
   }
 
-  /**
-   * A new version supersedes `old`: the proposers of the accepted amendments hear of their
-   * resolution; the proposers of amendments still pending on the old version and the authors of
-   * comments on it hear that the text they discussed changed.
-   */
-  private async noticeSuperseded(
+  /** The proposers of the accepted amendments hear of their resolution. */
+  private async noticeAccepted(
     m: EntityManager,
     tor: TermsOfReferenceModel,
-    old: TermsOfReferenceVersionModel,
     newNumber: number,
     accepted: AmendmentModel[],
     resolution: string | null,
     actorId: string,
   ): Promise<void> {
-    const facts = documentFacts(tor);
     for (const a of accepted) {
-      const notice = documentNotice(facts, {
+      const notice = documentNotice(documentFacts(tor), {
         kind: 'AMENDMENT_RESOLVED',
         event: 'accepted',
         recipientIds: [a.proposerId],
@@ -216,24 +211,6 @@ export class AmendmentsService {
         resolution,
       });
       await writeNotice(m, a.id, notice, actorId);
-    }
-    for (const p of await this.amendments.pendingOnVersion(old.id, m)) {
-      const notice = documentNotice(facts, {
-        kind: 'AMENDMENT_RESOLVED',
-        event: 'superseded',
-        recipientIds: [p.proposerId],
-        versionNumber: newNumber,
-      });
-      await writeNotice(m, p.amendmentId, notice, actorId);
-    }
-    for (const c of await this.comments.authorsOnVersion(old.id, m)) {
-      const notice = documentNotice(facts, {
-        kind: 'COMMENT_REPLY',
-        event: 'superseded',
-        recipientIds: [c.authorId],
-        versionNumber: newNumber,
-      });
-      await writeNotice(m, c.commentId, notice, actorId);
     }
   }
 

@@ -13,6 +13,17 @@ export interface NotificationDetails {
   leadMs?: number | null;
   outcome?: string | null;
   link: string;
+  /** Discussions (issue 16): what happened, and to which document (a digest shows one line per document and kind). */
+  discussion?: DiscussionDetails | null;
+}
+
+/** What a discussion notification is about. */
+export interface DiscussionDetails {
+  event: 'proposed' | 'accepted' | 'rejected' | 'withdrawn' | 'reply' | 'superseded';
+  documentId: string;
+  paragraph: number | null;
+  versionNumber: number | null;
+  resolution: string | null;
 }
 
 /** The details a notification stores about its subject, from the subject's DeadlineDetails. */
@@ -68,7 +79,110 @@ export function renderNotification(kind: NotificationKind, d: NotificationDetail
       };
     case 'INVITATION':
       return { title: `Invitation to ${d.initiativeName}`, body: `You have been registered in ${d.initiativeName}.` };
+    case 'AMENDMENT_PROPOSED':
+    case 'AMENDMENT_RESOLVED':
+    case 'COMMENT_REPLY':
+      return bilingual(discussionText(d, where, 'en'), discussionText(d, where, 'fr'));
   }
+}
+
+/** English first, then French: people have no language preference yet, and both are read. */
+function bilingual(en: RenderedText, fr: RenderedText): RenderedText {
+  return { title: `${en.title} / ${fr.title}`, body: `${en.body}\n${fr.body}` };
+}
+
+const inParagraph = (p: number | null, lang: 'en' | 'fr') =>
+  p === null ? '' : lang === 'en' ? ` (paragraph ${p})` : ` (paragraphe ${p})`;
+
+/** The text of a discussion notification in one language. */
+export function discussionText(d: NotificationDetails, where: string, lang: 'en' | 'fr'): RenderedText {
+  const x = d.discussion;
+  const doc = `"${d.subjectTitle}"`;
+  const p = inParagraph(x?.paragraph ?? null, lang);
+  const v = x?.versionNumber ?? '?';
+  const because = x?.resolution ? (lang === 'en' ? ` Reason: ${x.resolution}` : ` Motif : ${x.resolution}`) : '';
+  const en = lang === 'en';
+  switch (x?.event) {
+    case 'proposed':
+      return en
+        ? { title: `Amendment proposed: ${d.subjectTitle}`, body: `An amendment to ${doc}${p} (${where}) awaits your review.` }
+        : { title: `Amendement proposé : ${d.subjectTitle}`, body: `Un amendement à ${doc}${p} (${where}) attend votre examen.` };
+    case 'accepted':
+      return en
+        ? {
+            title: `Amendment accepted: ${d.subjectTitle}`,
+            body: `Your amendment to ${doc}${p} (${where}) was accepted into version ${v}.${because}`,
+          }
+        : {
+            title: `Amendement accepté : ${d.subjectTitle}`,
+            body: `Votre amendement à ${doc}${p} (${where}) a été intégré à la version ${v}.${because}`,
+          };
+    case 'rejected':
+      return en
+        ? {
+            title: `Amendment rejected: ${d.subjectTitle}`,
+            body: `Your amendment to ${doc}${p} (${where}) was rejected.${because}`,
+          }
+        : {
+            title: `Amendement rejeté : ${d.subjectTitle}`,
+            body: `Votre amendement à ${doc}${p} (${where}) a été rejeté.${because}`,
+          };
+    case 'reply':
+      return en
+        ? { title: `Reply to your comment: ${d.subjectTitle}`, body: `Someone replied to your comment on ${doc}${p} (${where}).` }
+        : {
+            title: `Réponse à votre commentaire : ${d.subjectTitle}`,
+            body: `Quelqu'un a répondu à votre commentaire sur ${doc}${p} (${where}).`,
+          };
+    default:
+      return en
+        ? {
+            title: `New version of ${d.subjectTitle}`,
+            body: `Version ${v} of ${doc} (${where}) supersedes the version you commented on or amended.`,
+          }
+        : {
+            title: `Nouvelle version de ${d.subjectTitle}`,
+            body: `La version ${v} de ${doc} (${where}) remplace celle que vous avez commentée ou amendée.`,
+          };
+  }
+}
+
+/**
+ * The lines of a digest: discussion notifications about the same document and of the same kind
+ * become one line (a busy document is one line a day, not a flood); the others one line each.
+ */
+export function digestLines(items: EmailItem[], timeZone: string): (RenderedText & { link: string })[] {
+  const lines: (RenderedText & { link: string })[] = [];
+  const grouped = new Map<string, { first: EmailItem; count: number; line: number }>();
+  for (const item of items) {
+    const documentId = item.details.discussion?.documentId;
+    const key = documentId ? `${item.kind} ${documentId}` : null;
+    const seen = key ? grouped.get(key) : undefined;
+    if (key && seen) {
+      seen.count += 1;
+      lines[seen.line] = { ...groupedText(seen.first, seen.count), link: seen.first.details.link };
+      continue;
+    }
+    if (key) grouped.set(key, { first: item, count: 1, line: lines.length });
+    lines.push({ ...renderNotification(item.kind, item.details, timeZone), link: item.details.link });
+  }
+  return lines;
+}
+
+/** One digest line for several discussion notifications about one document. */
+function groupedText(item: EmailItem, count: number): RenderedText {
+  const d = item.details;
+  const where = d.groupName ? `${d.initiativeName} / ${d.groupName}` : d.initiativeName;
+  const what: Record<string, [string, string]> = {
+    AMENDMENT_PROPOSED: [`${count} amendments proposed`, `${count} amendements proposés`],
+    AMENDMENT_RESOLVED: [`${count} updates on your amendments`, `${count} nouvelles de vos amendements`],
+    COMMENT_REPLY: [`${count} updates on your comments`, `${count} nouvelles de vos commentaires`],
+  };
+  const [en, fr] = what[item.kind] ?? [`${count} notifications`, `${count} notifications`];
+  return bilingual(
+    { title: `${en}: ${d.subjectTitle}`, body: `${en} on "${d.subjectTitle}" (${where}).` },
+    { title: `${fr} : ${d.subjectTitle}`, body: `${fr} sur « ${d.subjectTitle} » (${where}).` },
+  );
 }
 
 const escapeHtml = (s: string) =>
@@ -120,7 +234,7 @@ export function renderEmail(item: EmailItem, recipientName: string, timeZone: st
 
 /** A daily digest of several notifications (never called with none). */
 export function renderDigest(items: EmailItem[], recipientName: string, timeZone: string, localDate: string): RenderedEmail {
-  const rendered = items.map((i) => ({ ...renderNotification(i.kind, i.details, timeZone), link: i.details.link }));
+  const rendered = digestLines(items, timeZone);
   const text = [
     `Hello ${recipientName},`,
     '',
@@ -138,5 +252,9 @@ export function renderDigest(items: EmailItem[], recipientName: string, timeZone
       )
       .join('') +
     '</ul>';
-  return { subject: `Daily digest: ${items.length} notification${items.length === 1 ? '' : 's'} (${localDate})`, text, html };
+  return {
+    subject: `Daily digest: ${rendered.length} notification${rendered.length === 1 ? '' : 's'} (${localDate})`,
+    text,
+    html,
+  };
 }

@@ -49,6 +49,18 @@ export interface InvitationNotification {
   at: Date;
 }
 
+/** A notification of an event (a discussion's), with the outbox event it comes from. */
+export interface EventNotification {
+  personId: string;
+  kind: NotificationKind;
+  subjectId: string;
+  initiativeId: string;
+  title: string;
+  body: string;
+  details: NotificationDetails;
+  eventId: string;
+}
+
 /** The notification `n`'s person wants IMMEDIATE e-mail (the default: no preferences row, or that mode). */
 const IMMEDIATE_RECIPIENT = `NOT EXISTS (SELECT 1 FROM notification_preferences np
   WHERE np.person_id = n.person_id AND np.email_mode <> 'IMMEDIATE')`;
@@ -118,6 +130,31 @@ export class NotificationsRepository {
         notifications.map((n) => JSON.stringify(n.details)),
         notifications.map((n) => n.dueAt?.toISOString() ?? null),
         notifications.map((n) => n.leadMs),
+      ],
+    );
+  }
+
+  /**
+   * Inserts notifications of events (discussions): `leadMs` holds the id of the outbox event that
+   * caused each, so a drained event records its notifications once (a replay is skipped by the
+   * unique key) while two events about the same subject each give one. Returns the new rows.
+   */
+  insertEvents(notifications: EventNotification[], m: Queryable): Promise<{ id: string; personId: string }[]> {
+    return rows(
+      m,
+      `INSERT INTO notification (person_id, kind, subject_id, initiative_id, title, body, details, lead_ms)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::bigint[])
+       ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
+       RETURNING id, person_id AS "personId"`,
+      [
+        notifications.map((n) => n.personId),
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.subjectId),
+        notifications.map((n) => n.initiativeId),
+        notifications.map((n) => n.title),
+        notifications.map((n) => n.body),
+        notifications.map((n) => JSON.stringify(n.details)),
+        notifications.map((n) => n.eventId),
       ],
     );
   }

@@ -7,7 +7,9 @@ import type { DeadlineSubject, DeadlineSubjectType } from '@app/platform';
  */
 
 export type ReminderKind = 'WORK_ITEM_DUE' | 'WORK_ITEM_OVERDUE' | 'BALLOT_OPENED' | 'BALLOT_CLOSING' | 'BALLOT_CLOSED';
-export type NotificationKind = ReminderKind | 'INVITATION';
+/** Kinds of the notifications of discussions (issue 16), recorded from the outbox. */
+export type DiscussionKind = 'AMENDMENT_PROPOSED' | 'AMENDMENT_RESOLVED' | 'COMMENT_REPLY';
+export type NotificationKind = ReminderKind | 'INVITATION' | DiscussionKind;
 
 /** The type of subject each kind of reminder is about (planned_reminder stores the kind, not the type). */
 export const SUBJECT_TYPE_OF_KIND: Record<ReminderKind, DeadlineSubjectType> = {

@@ -10,6 +10,7 @@ import type { ReviseTermsOfReferenceInput } from './dto/revise-terms-of-referenc
 import type { TermsOfReferenceModel, TermsOfReferenceVersionModel } from './terms-of-reference.model';
 import { TermsOfReferenceRepository } from './terms-of-reference.repository';
 import { TorReader } from './tor-reader.service';
+import { TorRevisions } from './tor-revisions.service';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
@@ -26,6 +27,7 @@ export class TermsOfReferenceService {
     private readonly documents: TermsOfReferenceRepository,
     private readonly reader: TorReader,
     private readonly closing: BallotClosing,
+    private readonly revisions: TorRevisions,
   ) {}
 
   /** A document the caller may read: NOT_FOUND when it does not exist or the caller is outside its initiative. */
@@ -101,8 +103,9 @@ export class TermsOfReferenceService {
     );
     const authorId = this.policy.requireCaller(ctx.caller).personId;
     const versionId = await this.dataSource.transaction(async (m) => {
-      await this.documents.lock(input.termsOfReferenceId, m);
+      const tor = await this.documents.lock(input.termsOfReferenceId, m);
       await this.closing.settleOrRefuse(m, input.termsOfReferenceId, 'A ballot on these terms of reference is OPEN');
+      const previous = (await this.documents.latestVersion(input.termsOfReferenceId, m)) as TermsOfReferenceVersionModel;
       const created = await this.documents.insertVersion(
         {
           torId: input.termsOfReferenceId,
@@ -114,6 +117,7 @@ export class TermsOfReferenceService {
         m,
       );
       await this.documents.returnToDraft(input.termsOfReferenceId, m);
+      await this.revisions.announce(m, { tor: tor!, previous, newNumber: previous.number + 1, actorId: authorId });
       return created;
     });
     return (await this.reader.fetchVersion(versionId)) as TermsOfReferenceVersionModel;

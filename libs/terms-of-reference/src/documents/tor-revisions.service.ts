@@ -6,6 +6,18 @@ import { sha256Hex } from '../votes/hash-chain';
 import type { TermsOfReferenceVersionModel } from './terms-of-reference.model';
 import { type TorScope, TermsOfReferenceRepository } from './terms-of-reference.repository';
 
+/** What a listener hears of a new version, inside the transaction that adds it. */
+export interface NewVersionNotice {
+  tor: TorScope;
+  /** The version the new one supersedes. */
+  previous: TermsOfReferenceVersionModel;
+  newNumber: number;
+  /** Who made the change (told of nothing). */
+  actorId: string;
+}
+
+export type NewVersionListener = (m: EntityManager, notice: NewVersionNotice) => Promise<void>;
+
 /**
  * How a later domain (discussion: accepting amendments) changes a document's text without
  * touching its tables: inside the caller's transaction, under the document's row lock, refusing
@@ -14,10 +26,26 @@ import { type TorScope, TermsOfReferenceRepository } from './terms-of-reference.
  */
 @Injectable()
 export class TorRevisions {
+  private readonly listeners: NewVersionListener[] = [];
+
   constructor(
     private readonly documents: TermsOfReferenceRepository,
     private readonly closing: BallotClosing,
   ) {}
+
+  /**
+   * The hook a later domain registers (once, at start) to act in the transaction of every new
+   * version, whoever adds it (reviseTermsOfReference or acceptAmendments): discussion tells those
+   * who commented on or amended the superseded version. Terms of reference does not know who listens.
+   */
+  onNewVersion(listener: NewVersionListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Tells the listeners of a new version, in its transaction (after the version and what it settles are written). */
+  async announce(m: EntityManager, notice: NewVersionNotice): Promise<void> {
+    for (const listener of this.listeners) await listener(m, notice);
+  }
 
   /**
    * Locks the document (FOR UPDATE, until the transaction ends) and settles its ballots past

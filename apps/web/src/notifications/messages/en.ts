@@ -15,8 +15,8 @@ export const en = {
     WORK_ITEM_DUE: 'Work item due',
     WORK_ITEM_OVERDUE: 'Work item overdue',
     INVITATION: 'Invitation',
-    AMENDMENT_PROPOSED: 'Change proposed',
-    AMENDMENT_RESOLVED: 'Proposed change decided',
+    AMENDMENT_PROPOSED: 'Amendment proposed',
+    AMENDMENT_RESOLVED: 'Amendment resolved',
     COMMENT_REPLY: 'Reply to your comment',
   },
 };

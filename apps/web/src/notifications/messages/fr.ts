@@ -18,8 +18,8 @@ export const fr: Translation<typeof en> = {
     WORK_ITEM_DUE: 'Tâche à échéance',
     WORK_ITEM_OVERDUE: 'Tâche en retard',
     INVITATION: 'Invitation',
-    AMENDMENT_PROPOSED: 'Modification proposée',
-    AMENDMENT_RESOLVED: 'Modification proposée tranchée',
+    AMENDMENT_PROPOSED: 'Amendement proposé',
+    AMENDMENT_RESOLVED: 'Amendement traité',
     COMMENT_REPLY: 'Réponse à votre commentaire',
   },
 };
