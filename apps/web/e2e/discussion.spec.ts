@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { gql, login } from './support/api';
 import { groupWithTerms, proposeAmendment } from './support/discussion';
@@ -193,4 +194,27 @@ test('comments on a KPI: a member comments and replies; an observer only reads',
   await expect(page.getByRole('textbox', { name: 'Comment on this KPI' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Reply to / })).toHaveCount(0);
   await checkPage(page, 'kpi-comments-observer');
+});
+
+// FIXME: on c0cb9ed (wip-discuss d9ece40 merged) GET /terms/<id>/disposition.md answered 404 to the page's
+// fetch with the member's token; the page says so in role alert. To settle with the discussion back end.
+test.fixme('the disposition of comments downloads as Markdown and CSV with the session’s token', async ({ page }) => {
+  test.slow();
+  const { termsId, member } = await groupWithTerms(page.request);
+  await proposeAmendment(page.request, member.email, termsId, 2, 'The group studies how towns measure their progress.');
+  await signIn(page, member.email);
+  await page.goto(`/terms/${termsId}`);
+  const section = page.getByRole('region', { name: 'Disposition of comments' });
+  for (const [button, format, expected] of [
+    ['Download as Markdown', 'MD', '# Disposition of comments'],
+    ['Download as CSV', 'CSV', 'how towns measure'],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: button }).click();
+    const file = await download;
+    const text = await readFile(await file.path(), 'utf8');
+    expect(text).toContain(expected);
+    await expect(section.getByRole('status')).toHaveText(`The disposition of comments was downloaded (${format}).`);
+  }
+  await checkPage(page, 'terms-disposition');
 });
