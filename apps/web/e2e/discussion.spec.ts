@@ -196,9 +196,7 @@ test('comments on a KPI: a member comments and replies; an observer only reads',
   await checkPage(page, 'kpi-comments-observer');
 });
 
-// FIXME: on c0cb9ed (wip-discuss d9ece40 merged) GET /terms/<id>/disposition.md answered 404 to the page's
-// fetch with the member's token; the page says so in role alert. To settle with the discussion back end.
-test.fixme('the disposition of comments downloads as Markdown and CSV with the session’s token', async ({ page }) => {
+test('the disposition of comments downloads as Markdown and CSV with the session’s token', async ({ page }) => {
   test.slow();
   const { termsId, member } = await groupWithTerms(page.request);
   await proposeAmendment(page.request, member.email, termsId, 2, 'The group studies how towns measure their progress.');

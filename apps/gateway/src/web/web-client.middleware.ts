@@ -10,7 +10,11 @@ const HASHED_ASSETS = 'public, max-age=31536000, immutable';
 /** index.html names the current assets: the browser must ask again each time (it gets a 304 when unchanged). */
 const ALWAYS_REVALIDATE = 'no-cache';
 
-const isServerPath = (path: string) => SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+/** Files the gateway renders under a client route: the disposition of comments of a document. */
+const SERVER_FILES = /^\/terms\/[^/]+\/disposition\.(md|csv)$/;
+
+const isServerPath = (path: string) =>
+  SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) || SERVER_FILES.test(path);
 
 /**
  * Serves the built web client: `/assets/*` with a year-long immutable cache, other files of the
