@@ -29,6 +29,8 @@ export default defineConfig({
       '/graphql': { target: gateway, ws: true },
       '/calendar': gateway,
       '/health': gateway,
+      // The disposition of comments of a document (the SPA's own /terms/<id> stays with Vite).
+      '^/terms/[^/]+/disposition\\.(md|csv)$': gateway,
     },
   },
 });

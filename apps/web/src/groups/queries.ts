@@ -81,3 +81,35 @@ export const GroupQuery = graphql(`
     }
   }
 `);
+
+/** The picker of a work item's KPIs: the initiative's catalogue searched by code or name. */
+export const KpiPickerQuery = graphql(`
+  query KpiPicker($slug: String!, $search: String) {
+    initiative(slug: $slug) {
+      id
+      kpis(search: $search, first: 20) {
+        totalCount
+        edges {
+          node {
+            id
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const LinkWorkItemKpisMutation = graphql(`
+  mutation LinkWorkItemKpis($workItemId: ID!, $kpiIds: [ID!]!) {
+    linkWorkItemKpis(workItemId: $workItemId, kpiIds: $kpiIds) {
+      id
+      kpis {
+        id
+        code
+        name
+      }
+    }
+  }
+`);

@@ -27,6 +27,9 @@ export const KpiCatalogueQuery = graphql(`
 
 export const KpiQuery = graphql(`
   query Kpi($id: ID!) {
+    me {
+      id
+    }
     kpi(id: $id) {
       id
       code
@@ -46,6 +49,17 @@ export const KpiQuery = graphql(`
           workingGroup {
             id
             code
+          }
+        }
+      }
+      comments(first: 100) {
+        totalCount
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...CommentThread
           }
         }
       }

@@ -24,14 +24,21 @@ export function retryAfterSeconds(error: ErrorLike | undefined | null): number |
 
 /** A sentence for an API error: the contract code explained, with the server's detail where it helps. */
 export function useApiErrorMessage(error: ErrorLike | undefined | null): string {
+  return useDescribeApiError()(error);
+}
+
+/** The same as useApiErrorMessage, as a function: for errors caught from a promise (a mutation's). */
+export function useDescribeApiError(): (error: ErrorLike | undefined | null) => string {
   const { t } = useTranslation();
-  if (!error) return '';
-  if (!CombinedGraphQLErrors.is(error)) return t('states.offline');
-  const first = error.errors[0];
-  const code = first?.extensions?.code as string | undefined;
-  if (first?.extensions?.reason === 'RATE_LIMITED') return t('errors.RATE_LIMITED');
-  const fields = first?.extensions?.fields as { field: string; message: string }[] | undefined;
-  const detail = fields?.length ? fields.map((f) => `${f.field} ${f.message}`).join('; ') : (first?.message ?? '');
-  if (code && (KNOWN as readonly string[]).includes(code)) return t(`errors.${code as Known}`, { message: detail });
-  return t('errors.unknown');
+  return (error) => {
+    if (!error) return '';
+    if (!CombinedGraphQLErrors.is(error)) return t('states.offline');
+    const first = error.errors[0];
+    const code = first?.extensions?.code as string | undefined;
+    if (first?.extensions?.reason === 'RATE_LIMITED') return t('errors.RATE_LIMITED');
+    const fields = first?.extensions?.fields as { field: string; message: string }[] | undefined;
+    const detail = fields?.length ? fields.map((f) => `${f.field} ${f.message}`).join('; ') : (first?.message ?? '');
+    if (code && (KNOWN as readonly string[]).includes(code)) return t(`errors.${code as Known}`, { message: detail });
+    return t('errors.unknown');
+  };
 }

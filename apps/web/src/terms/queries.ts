@@ -2,6 +2,9 @@ import { graphql } from '../gql';
 
 export const TermsQuery = graphql(`
   query Terms($id: ID!) {
+    me {
+      id
+    }
     termsOfReference(id: $id) {
       id
       title
@@ -38,6 +41,20 @@ export const TermsQuery = graphql(`
         status
         closesAt
         outcome
+      }
+      comments(first: 100) {
+        totalCount
+        pageInfo {
+          hasNextPage
+        }
+        edges {
+          node {
+            ...CommentThread
+          }
+        }
+      }
+      amendments {
+        ...AmendmentFields
       }
     }
   }

@@ -20,6 +20,8 @@ import { en as meetingsEn } from '../../meetings/messages/en';
 import { fr as meetingsFr } from '../../meetings/messages/fr';
 import { en as searchEn } from '../../search/messages/en';
 import { fr as searchFr } from '../../search/messages/fr';
+import { en as discussionEn } from '../../discussion/messages/en';
+import { fr as discussionFr } from '../../discussion/messages/fr';
 import { en as commonEn } from '../../shared/messages/en';
 import { fr as commonFr } from '../../shared/messages/fr';
 
@@ -41,6 +43,7 @@ export const resources = {
     kpis: kpisEn,
     meetings: meetingsEn,
     search: searchEn,
+    discussion: discussionEn,
   },
   fr: {
     common: commonFr,
@@ -55,6 +58,7 @@ export const resources = {
     kpis: kpisFr,
     meetings: meetingsFr,
     search: searchFr,
+    discussion: discussionFr,
   },
 } as const;
 

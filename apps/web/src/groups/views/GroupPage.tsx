@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, List, SimpleGrid, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Table, Text } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound';
@@ -11,7 +12,13 @@ import { EmptyState, ErrorState, Loading } from '../../shared/components/States'
 import { CalendarDate, DateTime } from '../../shared/time/DateTime';
 import { GroupMeetings } from '../../meetings/components/MeetingsSection';
 import { ScheduleMeetingButton } from '../../meetings/manage/ScheduleMeetingButton';
+import { isChairOrVice, useMyRoles } from '../../shared/permissions/use-my-roles';
 import { GroupQuery } from '../queries';
+
+// The editor (and its combobox) loads when a chair first opens it, not with the group page.
+const WorkItemKpisDialog = lazy(() =>
+  import('../components/WorkItemKpisDialog').then((m) => ({ default: m.WorkItemKpisDialog })),
+);
 
 const organization = (org?: { acronym?: string | null; name: string } | null) => (org ? ` (${org.acronym ?? org.name})` : '');
 
@@ -21,11 +28,17 @@ export function GroupPage() {
   const { t: common } = useTranslation();
   const { id = '' } = useParams();
   const { data, error, refetch } = useQuery(GroupQuery, { variables: { id } });
+  const roles = useMyRoles(data?.workingGroup?.initiative.slug, data?.workingGroup?.id);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const group = data.workingGroup;
   if (!group) return <NotFound />;
   const plan = group.workPlan;
+  // linkWorkItemKpis: the group's chairs and vice-chairs, and the secretariat (the server decides too).
+  const mayLinkKpis = Boolean(roles && (roles.secretariat || isChairOrVice(roles)));
+  const editedItem = plan?.items.edges.find((e) => e.node.id === editing)?.node;
   return (
     <>
       <Anchor component={Link} to={urls.initiative(group.initiative.slug)} size="sm">
@@ -95,6 +108,25 @@ export function GroupPage() {
               </div>
               <ProgressCell value={plan.progress.percentComplete} label={t('planProgress')} />
             </Group>
+            {saved && (
+              <Alert color="green" role="status" mb="sm">
+                {saved}
+              </Alert>
+            )}
+            {editedItem && (
+              <Suspense fallback={null}>
+                <WorkItemKpisDialog
+                  opened
+                  slug={group.initiative.slug}
+                  item={editedItem}
+                  onClose={() => setEditing(null)}
+                  onSaved={() => {
+                    setEditing(null);
+                    setSaved(t('kpiEditor.saved', { title: editedItem.title }));
+                  }}
+                />
+              </Suspense>
+            )}
             {plan.items.totalCount === 0 ? (
               <EmptyState>{t('noItems')}</EmptyState>
             ) : (
@@ -117,7 +149,7 @@ export function GroupPage() {
                           <Text size="xs" c="dimmed">
                             {t(`kind.${item.kind}`)}
                           </Text>
-                          {item.kpis.length > 0 && (
+                          {(item.kpis.length > 0 || mayLinkKpis) && (
                             <Group gap={4} mt={4} aria-label={t('kpisOf', { title: item.title })} role="group">
                               {item.kpis.map((kpi) => (
                                 <Anchor
@@ -130,6 +162,19 @@ export function GroupPage() {
                                   {kpi.code}
                                 </Anchor>
                               ))}
+                              {mayLinkKpis && (
+                                <Button
+                                  size="compact-xs"
+                                  variant="subtle"
+                                  aria-label={t('kpiEditor.open', { title: item.title })}
+                                  onClick={() => {
+                                    setSaved(null);
+                                    setEditing(item.id);
+                                  }}
+                                >
+                                  {t('kpiEditor.openShort')}
+                                </Button>
+                              )}
                             </Group>
                           )}
                         </Table.Td>

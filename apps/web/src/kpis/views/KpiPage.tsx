@@ -1,5 +1,6 @@
-import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Group, List, SimpleGrid, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound';
@@ -7,6 +8,11 @@ import { urls } from '../../app/urls';
 import { PageTitle } from '../../shared/components/PageTitle';
 import { Section } from '../../shared/components/Section';
 import { EmptyState, ErrorState, Loading } from '../../shared/components/States';
+import { CommentForm } from '../../discussion/components/CommentForm';
+import { CommentThreads } from '../../discussion/components/CommentThreads';
+import { CommentOnKpiMutation } from '../../discussion/queries';
+import { useCommentActions } from '../../discussion/use-comment-actions';
+import { useMyRoles } from '../../shared/permissions/use-my-roles';
 import { KpiQuery } from '../queries';
 
 /** One "term: value" line of the details list. */
@@ -23,15 +29,28 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
   );
 }
 
-/** /i/<slug>/kpis/<id>: a KPI's details and the work items that address it. */
+/** /i/<slug>/kpis/<id>: a KPI's details, the work items that address it, and its comments. */
 export function KpiPage() {
   const { t } = useTranslation('kpis');
+  const { t: d } = useTranslation('discussion');
   const { slug = '', id = '' } = useParams();
   const { data, error, refetch } = useQuery(KpiQuery, { variables: { id } });
+  const roles = useMyRoles(slug, null);
+  const { attempt, ...commentActions } = useCommentActions(() => refetch());
+  const [comment] = useMutation(CommentOnKpiMutation);
+  const [notice, setNotice] = useState<string | null>(null);
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const kpi = data.kpi;
   if (!kpi) return <NotFound />;
+  // commentOnKpi: SECRETARIAT and MEMBERs of the initiative; OBSERVERs read only (the server decides too).
+  const mayComment = Boolean(roles && !roles.observer);
+  const actions = { meId: data.me.id, mayModerate: Boolean(roles?.secretariat), ...commentActions };
+  const post = (body: string, parentId?: string) =>
+    attempt(() => comment({ variables: { input: { kpiId: kpi.id, body, parentId: parentId ?? null } } })).then((refused) => {
+      setNotice(refused ? null : parentId ? d('comments.replied') : d('comments.posted'));
+      return refused;
+    });
   return (
     <>
       <Anchor component={Link} to={urls.kpis(slug)} size="sm">
@@ -69,6 +88,28 @@ export function KpiPage() {
             ))}
           </List>
         )}
+      </Section>
+      <Section title={d('kpi.title')}>
+        <Stack>
+          {notice && (
+            <Alert color="green" role="status">
+              {notice}
+            </Alert>
+          )}
+          <CommentThreads
+            comments={kpi.comments.edges.map((e) => e.node)}
+            actions={actions}
+            onReply={mayComment ? (parentId, body) => post(body, parentId) : null}
+            label={d('kpi.list')}
+            empty={d('kpi.none')}
+          />
+          {kpi.comments.pageInfo.hasNextPage && (
+            <Text size="sm" c="dimmed">
+              {d('general.more', { count: kpi.comments.totalCount })}
+            </Text>
+          )}
+          {mayComment && <CommentForm label={d('kpi.label')} submitLabel={d('comments.post')} onSubmit={(body) => post(body)} />}
+        </Stack>
       </Section>
     </>
   );
