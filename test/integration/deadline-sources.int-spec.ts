@@ -60,13 +60,13 @@ describe('deadline sources and the outbox drain (a real worker, PostgreSQL and R
     return row.id;
   }
 
-  it('finds the work-plans and terms-of-reference sources, each claiming the outbox topics of its subjects', () => {
+  it('finds the work-plans, terms-of-reference and meetings sources, each claiming the outbox topics of its subjects', () => {
     expect(
       sources
         .all()
         .map((s) => s.type)
         .sort(),
-    ).toEqual(['BALLOT', 'WORK_ITEM']);
+    ).toEqual(['BALLOT', 'MEETING', 'WORK_ITEM']);
     expect(Object.values(TOPICS).map((topic) => [topic, sources.typeOfTopic(topic)])).toEqual([
       ['ballot.opened', 'BALLOT'],
       ['ballot.closed', 'BALLOT'],
@@ -77,14 +77,15 @@ describe('deadline sources and the outbox drain (a real worker, PostgreSQL and R
       ['workitem.removed', 'WORK_ITEM'],
       ['reminders.policy_changed', null],
       ['invitation.created', null],
-      // Meetings have no deadline source yet (their reminders are issue 15's next step).
-      ['meeting.scheduled', null],
-      ['meeting.announced', null],
-      ['meeting.updated', null],
-      ['meeting.started', null],
-      ['meeting.closed', null],
-      ['meeting.cancelled', null],
-      ['meeting.minutes_approved', null],
+      ['meeting.scheduled', 'MEETING'],
+      ['meeting.announced', 'MEETING'],
+      ['meeting.updated', 'MEETING'],
+      ['meeting.started', 'MEETING'],
+      ['meeting.closed', 'MEETING'],
+      ['meeting.cancelled', 'MEETING'],
+      ['meeting.minutes_approved', 'MEETING'],
+      // Discussion notices are recorded as they come, not planned.
+      ['discussion.notice', null],
     ]);
     expect(sources.typeOfTopic('work_item.created')).toBeNull();
   });
