@@ -427,13 +427,16 @@ describe('discussion: comments and amendments', () => {
         comments(first: 100) { totalCount edges { node { id body editedAt deleted paragraph author { id name } version { number }
           replies { id body author { id name } version { number } } } } }
         amendments { id paragraph status proposer { id name } baseVersion { number } resolvedBy { id } resultingVersion { number } } } }`;
+      // The documents are of different scopes (the initiative's, a group's): read each once first, so
+      // that the caller's roles in both are remembered and the counts compare the documents alone.
+      for (const id of [small.id, big.id]) ok(await gateway.gql<Json>(query, { id }, c.secretariat.token));
       const tiny = await gateway.gql<Json>(query, { id: small.id }, c.secretariat.token);
       const busy = await gateway.gql<Json>(query, { id: big.id }, c.secretariat.token);
       expect(ok(busy).termsOfReference.comments.edges).toHaveLength(100);
       expect(ok(busy).termsOfReference.amendments).toHaveLength(20);
       expect(ok(tiny).termsOfReference.comments.edges).toHaveLength(1);
       expect(busy.sqlStatements).toBe(tiny.sqlStatements);
-      expect(busy.sqlStatements).toBe(8);
+      expect(busy.sqlStatements).toBe(7);
     });
   });
 });
