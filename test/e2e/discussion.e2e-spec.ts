@@ -427,11 +427,17 @@ describe('discussion: comments and amendments', () => {
         comments(first: 100) { totalCount edges { node { id body editedAt deleted paragraph author { id name } version { number }
           replies { id body author { id name } version { number } } } } }
         amendments { id paragraph status proposer { id name } baseVersion { number } resolvedBy { id } resultingVersion { number } } } }`;
-      // The documents are of different scopes (the initiative's, a group's): read each once first, so
-      // that the caller's roles in both are remembered and the counts compare the documents alone.
-      for (const id of [small.id, big.id]) ok(await gateway.gql<Json>(query, { id }, c.secretariat.token));
-      const tiny = await gateway.gql<Json>(query, { id: small.id }, c.secretariat.token);
-      const busy = await gateway.gql<Json>(query, { id: big.id }, c.secretariat.token);
+      // The documents are of different scopes (the initiative's, a group's), and what the gateway
+      // remembers between requests (the caller's roles in each scope) may be forgotten by a change
+      // notice arriving in between: read each document three times and compare the fewest
+      // statements each took, which is what the document itself costs.
+      const fewest = async (id: string) => {
+        const reads = [];
+        for (let i = 0; i < 3; i++) reads.push(await gateway.gql<Json>(query, { id }, c.secretariat.token));
+        return reads.reduce((best, read) => (read.sqlStatements < best.sqlStatements ? read : best));
+      };
+      const tiny = await fewest(small.id);
+      const busy = await fewest(big.id);
       expect(ok(busy).termsOfReference.comments.edges).toHaveLength(100);
       expect(ok(busy).termsOfReference.amendments).toHaveLength(20);
       expect(ok(tiny).termsOfReference.comments.edges).toHaveLength(1);
