@@ -427,10 +427,8 @@ describe('discussion: comments and amendments', () => {
         comments(first: 100) { totalCount edges { node { id body editedAt deleted paragraph author { id name } version { number }
           replies { id body author { id name } version { number } } } } }
         amendments { id paragraph status proposer { id name } baseVersion { number } resolvedBy { id } resultingVersion { number } } } }`;
-      // The documents are of different scopes (the initiative's, a group's), and what the gateway
-      // remembers between requests (the caller's roles in each scope) may be forgotten by a change
-      // notice arriving in between: read each document three times and compare the fewest
-      // statements each took, which is what the document itself costs.
+      // Read each document three times and keep the fewest statements: what the gateway remembers
+      // between requests (the caller's roles per scope) may be forgotten by a change notice in between.
       const fewest = async (id: string) => {
         const reads = [];
         for (let i = 0; i < 3; i++) reads.push(await gateway.gql<Json>(query, { id }, c.secretariat.token));
@@ -441,8 +439,11 @@ describe('discussion: comments and amendments', () => {
       expect(ok(busy).termsOfReference.comments.edges).toHaveLength(100);
       expect(ok(busy).termsOfReference.amendments).toHaveLength(20);
       expect(ok(tiny).termsOfReference.comments.edges).toHaveLength(1);
-      expect(busy.sqlStatements).toBe(tiny.sqlStatements);
-      expect(busy.sqlStatements).toBe(7);
+      // 7 statements, or 8 when the people of the comments and of the amendments are asked for in two
+      // ticks rather than one (DataLoader batches per tick; seen in CI, not on a quiet machine). The
+      // bound is the same for 1 and for 100 comments: the count does not grow with the document.
+      expect([7, 8]).toContain(tiny.sqlStatements);
+      expect([7, 8]).toContain(busy.sqlStatements);
     });
   });
 });
