@@ -1,5 +1,5 @@
-/** How far `zone`'s clock is ahead of UTC at the instant `at`, in milliseconds. */
-export function zoneOffsetAt(at: number, zone: string): number {
+/** What `zone`'s clocks read at the instant `at`: year, month (1 to 12), day, hour (0 to 23), minute, second. */
+export function zonedParts(at: number, zone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
@@ -14,7 +14,13 @@ export function zoneOffsetAt(at: number, zone: string): number {
       .formatToParts(new Date(at))
       .map((p) => [p.type, Number(p.value)]),
   );
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(at / 1000) * 1000;
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** How far `zone`'s clock is ahead of UTC at the instant `at`, in milliseconds. */
+export function zoneOffsetAt(at: number, zone: string): number {
+  const p = zonedParts(at, zone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
 }
 
 /** Midnight of the 1st of `month` (0-based, may overflow into the next year) in `zone`. */

@@ -1,4 +1,4 @@
-import { zoneOffsetAt } from './month';
+import { zonedParts, zoneOffsetAt } from './month';
 
 /** A wall-clock time as a form edits it: "2016-07-21" and "17:00". */
 export interface WallTime {
@@ -23,18 +23,7 @@ export function wallTimeToInstant({ date, time }: WallTime, zone: string): strin
 
 /** What `zone`'s clocks read at the instant `iso`. */
 export function instantToWallTime(iso: string, zone: string): WallTime {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const p = zonedParts(new Date(iso).getTime(), zone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}`, time: `${two(p.hour)}:${two(p.minute)}` };
 }

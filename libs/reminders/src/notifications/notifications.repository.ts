@@ -62,6 +62,9 @@ export interface EventNotification {
   eventId: string;
 }
 
+/** A row of `notification` as inserted: a reminder's, or an event's (its outbox event id as `leadMs`). */
+type NotificationRow = Omit<NewNotification, 'kind' | 'leadMs'> & { kind: NotificationKind; leadMs: number | string | null };
+
 /** The notification `n`'s person wants IMMEDIATE e-mail (the default: no preferences row, or that mode). */
 const IMMEDIATE_RECIPIENT = `NOT EXISTS (SELECT 1 FROM notification_preferences np
   WHERE np.person_id = n.person_id AND np.email_mode <> 'IMMEDIATE')`;
@@ -113,7 +116,7 @@ export class NotificationsRepository {
   }
 
   /** Inserts reminder notifications (a duplicate of the unique key is skipped); returns the new rows. */
-  insertReminders(notifications: NewNotification[], m: Queryable): Promise<{ id: string; personId: string }[]> {
+  insertReminders(notifications: NotificationRow[], m: Queryable): Promise<{ id: string; personId: string }[]> {
     return rows(
       m,
       `INSERT INTO notification (person_id, kind, subject_id, initiative_id, title, body, details, due_at, lead_ms)
@@ -153,22 +156,9 @@ export class NotificationsRepository {
    * unique key) while two events about the same subject each give one. Returns the new rows.
    */
   insertEvents(notifications: EventNotification[], m: Queryable): Promise<{ id: string; personId: string }[]> {
-    return rows(
+    return this.insertReminders(
+      notifications.map(({ eventId, ...n }) => ({ ...n, dueAt: null, leadMs: eventId })),
       m,
-      `INSERT INTO notification (person_id, kind, subject_id, initiative_id, title, body, details, lead_ms)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[], $8::bigint[])
-       ON CONFLICT ON CONSTRAINT notification_once DO NOTHING
-       RETURNING id, person_id AS "personId"`,
-      [
-        notifications.map((n) => n.personId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.subjectId),
-        notifications.map((n) => n.initiativeId),
-        notifications.map((n) => n.title),
-        notifications.map((n) => n.body),
-        notifications.map((n) => JSON.stringify(n.details)),
-        notifications.map((n) => n.eventId),
-      ],
     );
   }
 
